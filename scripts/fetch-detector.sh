@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Obtains MediaPipe's palm detector (Apache-2.0) from the pinned npm package and caches it
+# outside the source tree. Exit codes: 0 ready, 1 not obtainable (no npm / no network), 3 checksum mismatch.
+# The app works without it (centred guide box), so the build never fails on this step.
+set -uo pipefail
+
+CACHE_DIR="${1:-$HOME/.cache/fingerspell}"
+PACKAGE="@mediapipe/hands@0.4.1675469240"
+TARBALL="mediapipe-hands-0.4.1675469240.tgz"
+TARBALL_SHA256="bdd5be939c60cbd72a49f4b6141407683cf2a67263598e1a44757d70b3dfcb8a"
+MODEL_NAME="palm_detection_full.tflite"
+MODEL_PATH_IN_PACK="/third_party/mediapipe/modules/palm_detection/palm_detection_full.tflite"
+MODEL="$CACHE_DIR/$MODEL_NAME"
+
+if [[ -s "$MODEL" && -s "$MODEL.sha256" ]] && sha256sum -c --status "$MODEL.sha256" 2>/dev/null; then
+  echo "[fingerspell] palm detector ready: $MODEL"
+  exit 0
+fi
+
+if ! command -v npm >/dev/null 2>&1; then
+  echo "[fingerspell] npm not found: palm detector not fetched; the app will use the centred guide box." >&2
+  exit 1
+fi
+
+mkdir -p "$CACHE_DIR" || { echo "[fingerspell] cannot create $CACHE_DIR" >&2; exit 1; }
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+
+if ! (cd "$WORK" && npm pack --silent "$PACKAGE" >/dev/null 2>"$WORK/npm.err"); then
+  echo "[fingerspell] 'npm pack $PACKAGE' failed (offline?): $(tail -1 "$WORK/npm.err")" >&2
+  echo "[fingerspell] the app will use the centred guide box." >&2
+  exit 1
+fi
+
+ACTUAL="$(sha256sum "$WORK/$TARBALL" | cut -d' ' -f1)"
+if [[ "$ACTUAL" != "$TARBALL_SHA256" ]]; then
+  echo "[fingerspell] checksum mismatch for $TARBALL: expected $TARBALL_SHA256, got $ACTUAL" >&2
+  exit 3
+fi
+
+tar -xzf "$WORK/$TARBALL" -C "$WORK" package/hands_solution_packed_assets.data package/hands_solution_packed_assets_loader.js
+
+# The loader script lists every packed file as {"filename": ..., "start": N, "end": M}.
+RANGE="$(grep -o "\"filename\": \"$MODEL_PATH_IN_PACK\", \"start\": [0-9]*, \"end\": [0-9]*" \
+  "$WORK/package/hands_solution_packed_assets_loader.js" | grep -o '[0-9]*, "end": [0-9]*')"
+START="${RANGE%%,*}"
+END="${RANGE##* }"
+if [[ -z "$START" || -z "$END" ]]; then
+  echo "[fingerspell] $MODEL_NAME not listed in the package's loader script" >&2
+  exit 3
+fi
+
+tail -c +"$((START + 1))" "$WORK/package/hands_solution_packed_assets.data" | head -c "$((END - START))" > "$WORK/$MODEL_NAME"
+# A TFLite flatbuffer carries the identifier "TFL3" at byte offset 4.
+if [[ "$(dd if="$WORK/$MODEL_NAME" bs=1 skip=4 count=4 2>/dev/null)" != "TFL3" ]]; then
+  echo "[fingerspell] extracted bytes are not a TFLite model" >&2
+  exit 3
+fi
+mv "$WORK/$MODEL_NAME" "$MODEL"
+(cd "$CACHE_DIR" && sha256sum "$MODEL_NAME" > "$MODEL_NAME.sha256")
+echo "[fingerspell] palm detector extracted ($((END - START)) bytes) to $MODEL"
+exit 0

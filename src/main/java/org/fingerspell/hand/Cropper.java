@@ -1,0 +1,16 @@
+package org.fingerspell.hand;
+
+import org.opencv.core.Mat;
+
+/** Cuts the region the model should see out of a BGR frame. One instance per thread. */
+public interface Cropper extends AutoCloseable {
+
+    Crop crop(Mat bgrFrame);
+
+    /** A line for logs and {@code info}: which method crops (detector, guide box, whole frame). */
+    String describe();
+
+    @Override
+    default void close() {
+    }
+}

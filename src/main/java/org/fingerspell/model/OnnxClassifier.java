@@ -1,0 +1,183 @@
+package org.fingerspell.model;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.util.PairList;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtProvider;
+import org.fingerspell.image.OpenCv;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A ResNet classifier in ONNX Runtime through DJL, configured entirely by its {@link ModelDescriptor}.
+ * Load once (off the UI thread), open one {@link ClassifierSession} per thread, close when done.
+ */
+public final class OnnxClassifier implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OnnxClassifier.class);
+
+    private final Path modelFile;
+    private final ModelDescriptor descriptor;
+    private final ZooModel<TensorBatch, RawOutputs> model;
+    private final String device;
+
+    private OnnxClassifier(Path modelFile, ModelDescriptor descriptor, ZooModel<TensorBatch, RawOutputs> model,
+                           String device) {
+        this.modelFile = modelFile;
+        this.descriptor = descriptor;
+        this.model = model;
+        this.device = device;
+    }
+
+    public static OnnxClassifier load(Path modelFile) throws ModelException {
+        return load(modelFile, DeviceChoice.AUTO, 0);
+    }
+
+    /**
+     * Loads and checks the model: the descriptor must be valid and the network must take [N,3,S,S] and return
+     * one score per label. {@code intraOpThreads} 0 lets ONNX Runtime use every core.
+     */
+    public static OnnxClassifier load(Path modelFile, DeviceChoice choice, int intraOpThreads) throws ModelException {
+        OpenCv.load();
+        if (!Files.isRegularFile(modelFile)) {
+            throw new ModelException(modelFile + ": model file not found");
+        }
+        ModelDescriptor descriptor = ModelDescriptor.forModel(modelFile);
+        boolean cudaAvailable = cudaProviderAvailable();
+        if (choice == DeviceChoice.CUDA && !cudaAvailable) {
+            throw new ModelException("CUDA was requested but this build has no CUDA support "
+                    + "(build with -Pgpu on a machine with an NVIDIA GPU) ");
+        }
+        if (choice != DeviceChoice.CPU && cudaAvailable) {
+            try {
+                OnnxClassifier gpu = open(modelFile, descriptor, Device.gpu(0), intraOpThreads);
+                LOG.info("Classifier {} runs on CUDA (GPU 0)", descriptor.name());
+                return gpu;
+            } catch (ModelException | RuntimeException e) {
+                if (choice == DeviceChoice.CUDA) {
+                    throw e instanceof ModelException me ? me : new ModelException("CUDA failed: " + e.getMessage(), e);
+                }
+                LOG.warn("CUDA is present but failed ({}); falling back to CPU", e.getMessage());
+            }
+        }
+        OnnxClassifier cpu = open(modelFile, descriptor, Device.cpu(), intraOpThreads);
+        LOG.info("Classifier {} runs on CPU", descriptor.name());
+        return cpu;
+    }
+
+    static boolean cudaProviderAvailable() {
+        try {
+            return OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA);
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static OnnxClassifier open(Path modelFile, ModelDescriptor descriptor, Device device, int threads)
+            throws ModelException {
+        Criteria.Builder<TensorBatch, RawOutputs> builder = Criteria.builder()
+                .setTypes(TensorBatch.class, RawOutputs.class)
+                .optModelPath(modelFile)
+                .optEngine("OnnxRuntime")
+                .optDevice(device)
+                .optTranslator(new FingerspellTranslator(descriptor))
+                .optOption("optLevel", "ALL_OPT");
+        if (threads > 0) {
+            builder.optOption("intraOpNumThreads", Integer.toString(threads));
+        }
+        ZooModel<TensorBatch, RawOutputs> model;
+        try {
+            model = builder.build().loadModel();
+        } catch (ModelNotFoundException | MalformedModelException | IOException e) {
+            throw new ModelException(modelFile + ": not a valid ONNX model (" + firstLine(e) + ")", e);
+        } catch (RuntimeException e) {
+            throw new ModelException(modelFile + ": ONNX Runtime cannot load it (" + firstLine(e) + ")", e);
+        }
+        try {
+            checkSignature(modelFile, descriptor, model);
+        } catch (ModelException e) {
+            model.close();
+            throw e;
+        }
+        String deviceName = device.isGpu() ? "CUDA:" + device.getDeviceId() : "CPU";
+        return new OnnxClassifier(modelFile, descriptor, model, deviceName);
+    }
+
+    /** The network must agree with its descriptor: input name and shape, and one logit per label. */
+    private static void checkSignature(Path modelFile, ModelDescriptor descriptor,
+                                       ZooModel<TensorBatch, RawOutputs> model) throws ModelException {
+        PairList<String, Shape> inputs = model.describeInput();
+        if (inputs == null || inputs.size() != 1) {
+            throw new ModelException(modelFile + ": expected 1 input, the model has "
+                    + (inputs == null ? 0 : inputs.size()));
+        }
+        if (!descriptor.inputName().equals(inputs.get(0).getKey())) {
+            throw new ModelException(modelFile + ": input is named '" + inputs.get(0).getKey()
+                    + "' but the descriptor says '" + descriptor.inputName() + "'");
+        }
+        long[] shape = inputs.get(0).getValue().getShape();
+        int size = descriptor.input().size();
+        if (shape.length != 4 || shape[1] != 3 || !matches(shape[2], size) || !matches(shape[3], size)) {
+            throw new ModelException(modelFile + ": input shape " + inputs.get(0).getValue()
+                    + " does not match the descriptor's (N, 3, " + size + ", " + size + ")");
+        }
+        PairList<String, Shape> outputs = model.describeOutput();
+        Map<String, Shape> byName = outputs == null ? Map.of() : outputs.toMap();
+        Shape logits = byName.get(descriptor.logitsOutput());
+        if (logits == null) {
+            throw new ModelException(modelFile + ": no output named '" + descriptor.logitsOutput()
+                    + "' (outputs: " + byName.keySet() + ")");
+        }
+        long classes = logits.get(logits.dimension() - 1);
+        if (classes != descriptor.labels().size()) {
+            throw new ModelException(modelFile + ": the model outputs " + classes + " scores but the descriptor has "
+                    + descriptor.labels().size() + " labels");
+        }
+        if (descriptor.embeddingOutput() != null && !byName.containsKey(descriptor.embeddingOutput())) {
+            throw new ModelException(modelFile + ": no output named '" + descriptor.embeddingOutput() + "'");
+        }
+    }
+
+    private static boolean matches(long dimension, int expected) {
+        return dimension == expected || dimension < 0;
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** A session owns a DJL predictor and reusable buffers; it is not thread-safe: one per thread. */
+    public ClassifierSession newSession() {
+        return new ClassifierSession(descriptor, model.newPredictor());
+    }
+
+    public ModelDescriptor descriptor() {
+        return descriptor;
+    }
+
+    public Path modelFile() {
+        return modelFile;
+    }
+
+    /** "CPU" or "CUDA:0": the device this model actually runs on. */
+    public String device() {
+        return device;
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

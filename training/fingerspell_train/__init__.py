@@ -1,0 +1,1 @@
+"""Fingerspell training pipeline (PyTorch side of the Java/ONNX contract)."""

@@ -1,0 +1,226 @@
+"""Packs, crop folders, run-based splits and datasets."""
+import csv
+import hashlib
+import json
+import os
+import re
+import sys
+from collections import defaultdict
+
+import numpy as np
+
+from .constants import LABELS, LABEL_TO_INDEX, TRAIN_PACKS, SPLITS_DIR
+
+SPLIT_FRACTIONS = (0.8, 0.1, 0.1)
+_NUM_RE = re.compile(r"(\d+)")
+
+
+class DataMissing(SystemExit):
+    pass
+
+
+def require_data_root(data_root, packs=()):
+    """Exit with a clear message when the data folder (or a pack) is absent."""
+    if not os.path.isdir(data_root):
+        raise DataMissing(
+            "data root %r not found: pass --data-root pointing at the folder holding the packs "
+            "(kaggle-train, phone-train, kaggle-test, massey); default is ../shared/data from the repo root"
+            % data_root)
+    for p in packs:
+        if not os.path.isfile(os.path.join(data_root, p, "index.csv")):
+            raise DataMissing("pack %r missing under %r (no %s/index.csv)" % (p, data_root, p))
+
+
+def frame_number(file):
+    """Number in the file name: 'A/A1005.jpg' -> 1005, 'A/37.jpg' -> 37."""
+    base = os.path.splitext(os.path.basename(file))[0]
+    m = _NUM_RE.findall(base)
+    if not m:
+        raise ValueError("no frame number in file name %r" % file)
+    return int(m[-1])
+
+
+def read_index(data_root, pack):
+    """Rows of <pack>/index.csv as dicts with pack,label,file,sha256_16."""
+    path = os.path.join(data_root, pack, "index.csv")
+    rows = []
+    with open(path, newline="") as f:
+        for r in csv.DictReader(f):
+            if r["label"] not in LABEL_TO_INDEX:
+                raise ValueError("unknown label %r in %s" % (r["label"], path))
+            rows.append({"pack": pack, "label": r["label"], "file": r["file"],
+                         "sha256_16": r.get("sha256_16", "")})
+    return rows
+
+
+def split_rows(rows, fractions=SPLIT_FRACTIONS):
+    """Assign train/val/test per (pack, class) by blocks of the frame-number range.
+
+    Files are sorted by the number in their name; the first 80% of the range
+    [min, max] is train, the next 10% validation, the last 10% test. Each split
+    is therefore one contiguous block of frame numbers per class, so no run of
+    neighbouring video frames crosses two splits.
+    """
+    groups = defaultdict(list)
+    for r in rows:
+        groups[(r["pack"], r["label"])].append(r)
+    out = []
+    for key in sorted(groups):
+        g = sorted(groups[key], key=lambda r: (frame_number(r["file"]), r["file"]))
+        nums = [frame_number(r["file"]) for r in g]
+        lo, hi = nums[0], nums[-1]
+        span = hi - lo + 1
+        a = lo + fractions[0] * span
+        b = lo + (fractions[0] + fractions[1]) * span
+        for r, n in zip(g, nums):
+            s = "train" if n < a else ("val" if n < b else "test")
+            out.append(dict(r, split=s))
+    return out
+
+
+def write_split(rows, path):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    rows = sorted(rows, key=lambda r: (r["pack"], r["label"], frame_number(r["file"]), r["file"]))
+    with open(path, "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["pack", "file", "label", "split"])
+        for r in rows:
+            w.writerow([r["pack"], r["file"], r["label"], r["split"]])
+    return sha256_file(path)
+
+
+def read_split(path):
+    with open(path, newline="") as f:
+        return [dict(r) for r in csv.DictReader(f)]
+
+
+def sha256_file(path):
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def data_fingerprint(rows):
+    """sha256 over the sorted (pack,file,sha256_16) rows used."""
+    h = hashlib.sha256()
+    for t in sorted((r["pack"], r["file"], r.get("sha256_16", "")) for r in rows):
+        h.update(("%s,%s,%s\n" % t).encode("utf-8"))
+    return h.hexdigest()
+
+
+def make_split(data_root, packs=TRAIN_PACKS, name="blocks_80_10_10"):
+    """Build (deterministically) and write training/splits/<name>.csv; return rows, path, sha."""
+    rows = []
+    for p in packs:
+        rows.extend(read_index(data_root, p))
+    rows = split_rows(rows)
+    path = os.path.join(SPLITS_DIR, name + ".csv")
+    sha = write_split(rows, path)
+    return rows, path, sha
+
+
+# ---------------------------------------------------------------- crop folders
+
+def read_crop_folder(folder):
+    """Read a `fingerspell crop IN OUT` folder: (rows, meta).
+
+    rows: dicts with label,file,detected(bool),score(float); meta: crops.json
+    (margin, rotate_upright, context, size).
+    """
+    csv_path = os.path.join(folder, "crops.csv")
+    meta_path = os.path.join(folder, "crops.json")
+    if not os.path.isfile(csv_path):
+        raise DataMissing("crop folder %r has no crops.csv" % folder)
+    meta = {"margin": 0.0, "rotate_upright": False, "context": 1.0, "size": None}
+    if os.path.isfile(meta_path):
+        with open(meta_path) as f:
+            meta.update(json.load(f))
+    rows = []
+    with open(csv_path, newline="") as f:
+        for r in csv.DictReader(f):
+            det = str(r.get("detected", "true")).strip().lower() in ("1", "true", "yes", "y", "t")
+            try:
+                score = float(r.get("score", "") or 0.0)
+            except ValueError:
+                score = 0.0
+            rows.append({"label": r["label"], "file": r["file"], "detected": det, "score": score})
+    return rows, meta
+
+
+def attach_crops(split_rows_, crops_root):
+    """Replace image paths by crop images; returns (rows, metas_by_pack).
+
+    Matching is by pack + file name (crops keep the pack's relative file names).
+    Each returned row gains `path` (absolute), `detected`, `context`.
+    """
+    metas = {}
+    by_pack = defaultdict(list)
+    for r in split_rows_:
+        by_pack[r["pack"]].append(r)
+    out = []
+    for pack, rows in by_pack.items():
+        folder = os.path.join(crops_root, pack)
+        crows, meta = read_crop_folder(folder)
+        metas[pack] = meta
+        cmap = {c["file"]: c for c in crows}
+        # also allow matching by base name if the crop tool rewrote extensions
+        cmap_base = {(c["label"], os.path.splitext(os.path.basename(c["file"]))[0]): c for c in crows}
+        missing = 0
+        for r in rows:
+            c = cmap.get(r["file"]) or cmap_base.get(
+                (r["label"], os.path.splitext(os.path.basename(r["file"]))[0]))
+            if c is None:
+                missing += 1
+                continue
+            out.append(dict(r, path=os.path.join(folder, c["file"]), detected=c["detected"],
+                            score=c["score"], context=float(meta.get("context") or 1.0)))
+        if missing:
+            print("warning: %d files of %s have no crop in %s" % (missing, pack, folder), file=sys.stderr)
+    return out, metas
+
+
+def attach_paths(rows, data_root):
+    return [dict(r, path=os.path.join(data_root, r["pack"], r["file"]), detected=True,
+                 score=1.0, context=1.0) for r in rows]
+
+
+def subsample_per_class(rows, max_per_class):
+    """Keep at most max_per_class rows per (label), evenly spaced over the sorted files."""
+    if not max_per_class:
+        return rows
+    groups = defaultdict(list)
+    for r in rows:
+        groups[r["label"]].append(r)
+    out = []
+    for lab in sorted(groups):
+        g = sorted(groups[lab], key=lambda r: (r["pack"], frame_number(r["file"]), r["file"]))
+        if len(g) > max_per_class:
+            idx = np.linspace(0, len(g) - 1, max_per_class).round().astype(int)
+            g = [g[i] for i in sorted(set(idx.tolist()))]
+        out.extend(g)
+    return out
+
+
+# ---------------------------------------------------------------- datasets
+
+class ImageDataset:
+    """Dataset over rows with `path`, `label`, `context`.
+
+    transform(img_rgb_uint8_hwc, context) -> tensor CHW float.
+    """
+
+    def __init__(self, rows, transform):
+        self.rows = rows
+        self.transform = transform
+
+    def __len__(self):
+        return len(self.rows)
+
+    def __getitem__(self, i):
+        from .preprocess import load_rgb
+        r = self.rows[i]
+        img = load_rgb(r["path"])
+        x = self.transform(img, r.get("context", 1.0))
+        return x, LABEL_TO_INDEX[r["label"]]

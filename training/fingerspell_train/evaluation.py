@@ -1,0 +1,45 @@
+"""Deterministic prediction and test-set evaluation."""
+import numpy as np
+import torch
+
+from .constants import LABELS, LABEL_TO_INDEX, LETTERS
+from .data import ImageDataset
+from .metrics import summarize, per_class_f1
+from .preprocess import eval_transform
+
+
+@torch.no_grad()
+def predict(model, rows, size, batch_size=64, workers=0, criterion=None):
+    """Softmax probabilities [n,29] for rows (deterministic preprocessing), and mean loss."""
+    model.eval()
+    ds = ImageDataset(rows, eval_transform(size))
+    dl = torch.utils.data.DataLoader(ds, batch_size=batch_size, shuffle=False, num_workers=workers)
+    probs, loss_sum, n = [], 0.0, 0
+    for x, y in dl:
+        logits = model(x)
+        if criterion is not None:
+            loss_sum += float(criterion(logits, y)) * len(y)
+            n += len(y)
+        probs.append(torch.softmax(logits.float(), dim=1).numpy())
+    p = np.concatenate(probs) if probs else np.zeros((0, len(LABELS)), np.float32)
+    return p, (loss_sum / n if n else float("nan"))
+
+
+def score(rows, probs, letters_only=False, no_hand="classify"):
+    """Metrics dict; rows without a detected hand become 'nothing' when no_hand == 'nothing'."""
+    y_true = np.array([LABEL_TO_INDEX[r["label"]] for r in rows], dtype=np.int64)
+    y_pred = probs.argmax(1) if len(rows) else np.zeros(0, np.int64)
+    if no_hand == "nothing":
+        for i, r in enumerate(rows):
+            if not r.get("detected", True):
+                y_pred[i] = LABEL_TO_INDEX["nothing"]
+    classes = list(range(26)) if letters_only else None
+    s = summarize(y_true, y_pred, classes)
+    cm = s.pop("confusion")
+    s["classes"] = "letters" if letters_only else "all"
+    s["per_class_f1"] = per_class_f1(cm)
+    s["confusion_labels"] = LABELS
+    s["confusion"] = cm.tolist()
+    s["errors"] = [{"file": r["pack"] + "/" + r["file"], "true": r["label"], "pred": LABELS[int(p)]}
+                   for r, p, t in zip(rows, y_pred, y_true) if p != t][:200]
+    return s
