@@ -1,0 +1,54 @@
+package org.fingerspell.video;
+
+import org.fingerspell.hand.Crop;
+import org.fingerspell.hand.Cropper;
+import org.fingerspell.model.Classification;
+import org.fingerspell.model.ClassifierSession;
+import org.fingerspell.model.Labels;
+import org.fingerspell.model.ModelDescriptor;
+import org.fingerspell.model.ModelException;
+import org.opencv.core.Mat;
+
+/**
+ * One frame in, one reading out: the crop policy's cropper cuts the region, the classifier reads it. The same
+ * path serves the live view, image files, evaluation and the crops training uses. One instance per thread.
+ */
+public final class FrameClassifier implements AutoCloseable {
+
+    private final ClassifierSession session;
+    private final Cropper cropper;
+    private final ModelDescriptor descriptor;
+
+    public FrameClassifier(ClassifierSession session, Cropper cropper, ModelDescriptor descriptor) {
+        this.session = session;
+        this.cropper = cropper;
+        this.descriptor = descriptor;
+    }
+
+    public FrameResult classify(Mat bgrFrame) throws ModelException {
+        try (Crop crop = cropper.crop(bgrFrame)) {
+            if (!crop.handFound() && descriptor.crop().reportsNothingWithoutHand()) {
+                return new FrameResult(certainNothing(), crop.region(), false, crop.score(), crop.source(), false);
+            }
+            Classification classification = session.classify(crop.image());
+            return new FrameResult(classification, crop.region(), crop.handFound(), crop.score(), crop.source(), true);
+        }
+    }
+
+    private Classification certainNothing() {
+        double[] probabilities = new double[descriptor.labels().size()];
+        probabilities[descriptor.labels().indexOf(Labels.NOTHING)] = 1.0;
+        return new Classification(descriptor.labels(), probabilities, null);
+    }
+
+    public Cropper cropper() {
+        return cropper;
+    }
+
+    /** Closes the cropper and the classifier session (the loaded model is closed by its owner). */
+    @Override
+    public void close() {
+        cropper.close();
+        session.close();
+    }
+}
