@@ -57,7 +57,8 @@ def make_schedule(optimizer, total_steps, warmup_steps, kind="cosine", min_facto
 def prepare_rows(args):
     """Split rows (with paths) for the training packs, split path/sha, crop metas."""
     D.require_data_root(args.data_root, args.packs)
-    rows, split_path, split_sha = D.make_split(args.data_root, args.packs, args.split_name)
+    rows, split_path, split_sha = D.make_split(args.data_root, args.packs, args.split_name,
+                                                  getattr(args, "splits_dir", None))
     metas = {}
     if args.crops_root:
         rows, metas = D.attach_crops(rows, args.crops_root)
@@ -87,7 +88,6 @@ def train(args, command):
         train_rows = [r for r in train_rows if r["detected"] or r["label"] == "nothing"]
     train_rows = D.subsample_per_class(train_rows, args.max_train_per_class)
     val_rows = D.subsample_per_class(val_rows, args.max_val_per_class)
-    used = [r for r in rows if r["split"] in ("train", "val")]
     fingerprint = D.data_fingerprint([r for r in rows])
     crop = crop_descriptor(metas)
     log("split %s (sha256 %s): train %d val %d (test blocks held out)" %
