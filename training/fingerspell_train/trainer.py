@@ -143,8 +143,11 @@ def train(args, command):
         bad, history, train_seconds = ck["bad_epochs"], ck["history"], ck.get("train_seconds", 0.0)
         log("resumed from %s at epoch %d (best val macro-F1 %.4f @ %d)" % (last_path, start_epoch, best_f1, best_epoch))
         if ck.get("stopped"):
-            log("run had already stopped (early stopping / budget); nothing to do")
-            return best_path
+            if bad < args.patience and start_epoch < args.epochs:
+                log("run had stopped on its time budget; continuing (the budget counts per invocation)")
+            else:
+                log("run had already finished (early stopping / all epochs); nothing to do")
+                return best_path
 
     meta = {"labels": LABELS, "config": args.config, "size": args.size, "packs": args.packs,
             "split_file": os.path.relpath(split_path, REPO_ROOT), "split_sha256": split_sha,

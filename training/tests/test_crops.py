@@ -31,7 +31,7 @@ def make_fake(root):
         for ci, c in enumerate(CLASSES):
             os.makedirs(os.path.join(data_root, pack, c), exist_ok=True)
             os.makedirs(os.path.join(cdir, c), exist_ok=True)
-            for n in range(10):
+            for n in range(6):
                 f = name(c, n)
                 img = rng.integers(0, 256, (48, 48, 3), dtype=np.uint8)
                 cv2.imwrite(os.path.join(data_root, pack, f), img)
@@ -108,7 +108,7 @@ class CropsTest(unittest.TestCase):
         self.assertTrue(meta["crop"]["rotate_upright"])
         self.assertEqual(meta["crop"]["no_hand"], "nothing")
         # undetected crops of hand classes are not trained on; 'nothing' rows are
-        self.assertLess(meta["n_train"], 2 * 3 * 8 + 1)
+        self.assertLess(meta["n_train"], 2 * 3 * 5 + 1)
         d = descriptor("fingerspell", meta, 112, {}, 1)
         self.assertEqual(d["crop"]["mode"], "hand")
         # evaluation: rows without a detected hand become 'nothing'
@@ -119,9 +119,9 @@ class CropsTest(unittest.TestCase):
         m.load_state_dict(ck["model"])
         probs, _ = predict(m, rows, 112)
         s = score(rows, probs, no_hand="nothing")
-        self.assertEqual(s["n"], 30)
+        self.assertEqual(s["n"], 18)
         nothing = [i for i, r in enumerate(rows) if r["label"] == "nothing"]
-        self.assertTrue(all(s["confusion"][27][27] >= len(nothing) for _ in [0]))
+        self.assertEqual(s["confusion"][27][27], len(nothing))  # no hand detected -> nothing
         # resume of a finished run is a no-op
         args.resume = True
         train(args, "test")
