@@ -27,7 +27,10 @@ public final class ExitCodes {
             return INPUT_ERROR;
         }
         cli.getErr().println("fingerspell: internal error: " + e);
-        e.printStackTrace(cli.getErr());
+        // A bug: the crash reporter (installed by Main.main) writes a report the user can attach.
+        if (org.fingerspell.app.CrashReporter.reportIfInstalled(e).isEmpty()) {
+            e.printStackTrace(cli.getErr());
+        }
         return INPUT_ERROR;
     }
 

@@ -17,6 +17,8 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         // Everything Fingerspell needs ships with it: DJL must never try the network.
         System.setProperty("ai.djl.offline", "true");
+        // --- App runtime (issue 10): console + rotated file log in the user's data folder, crash reports. ---
+        org.fingerspell.app.AppRuntime.install(args);
         System.exit(run(args));
     }
 

@@ -1,5 +1,6 @@
 package org.fingerspell.cli;
 
+import org.fingerspell.app.Diagnostics;
 import org.fingerspell.model.DeviceChoice;
 import org.fingerspell.model.ModelException;
 import org.fingerspell.model.ModelLocator;
@@ -28,6 +29,10 @@ public final class ModelOptions {
     }
 
     public OnnxClassifier load() throws ModelException {
-        return OnnxClassifier.load(modelFile(), DeviceChoice.parse(device), threads);
+        OnnxClassifier classifier = OnnxClassifier.load(modelFile(), DeviceChoice.parse(device), threads);
+        Diagnostics.put(Diagnostics.MODEL, classifier.modelFile().toAbsolutePath().normalize() + " ("
+                + classifier.descriptor().name() + " " + classifier.descriptor().version() + ")");
+        Diagnostics.put(Diagnostics.DEVICE, classifier.device());
+        return classifier;
     }
 }
