@@ -5,6 +5,7 @@
 #   packaging/build.sh --gpu      GPU build (ONNX Runtime CUDA, mvn -Pgpu): package "fingerspell-gpu"
 #   options: --no-mvn  reuse target/fingerspell.jar (it must be the same variant)
 #            --app-image-only  stop after the app image
+#            --reuse-image  build only the installer, from the app image already in target/dist
 #            --models DIR  take the model from DIR instead of models/ (trials only: never ship a stand-in)
 #
 # Linux is built and tested here. macOS (.dmg) and Windows (.msi) use the same script and jpackage/*.args on
@@ -20,6 +21,7 @@ cd "$ROOT"
 VARIANT=cpu
 RUN_MVN=1
 INSTALLERS=1
+REUSE_IMAGE=0
 MODELS="$ROOT/models"
 while (($#)); do
   case "$1" in
@@ -27,6 +29,7 @@ while (($#)); do
     --cpu) VARIANT=cpu ;;
     --no-mvn) RUN_MVN=0 ;;
     --app-image-only) INSTALLERS=0 ;;
+    --reuse-image) REUSE_IMAGE=1; RUN_MVN=0 ;;
     --models) MODELS="$(cd "$2" && pwd)"; shift ;;
     -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "build.sh: unknown option $1 (see --help)" >&2; exit 1 ;;
@@ -93,6 +96,10 @@ if [[ "$VARIANT" == cpu ]] && unzip -l "$JAR" | grep -q 'libonnxruntime_provider
 fi
 
 # 4. What goes beside the jar: the app folder ($APPDIR) of the installed app.
+if ((REUSE_IMAGE)); then
+  [[ -d "$IMAGES" ]] || die "no app image in $IMAGES to reuse: run without --reuse-image"
+  rm -rf "$RESOURCES" && mkdir -p "$RESOURCES"
+else
 rm -rf "$WORK" "$IMAGES"
 mkdir -p "$INPUT/models" "$RESOURCES" "$IMAGES"
 cp "$JAR" "$INPUT/fingerspell.jar"
@@ -105,6 +112,7 @@ cp "$PKG_DIR/THIRD-PARTY-NOTICES.md" "$INPUT/"
 MODULES=java.base,java.compiler,java.desktop,java.logging,java.management,java.sql,java.xml,jdk.jfr,jdk.unsupported,jdk.unsupported.desktop,jdk.zipfs
 say "jlink $MODULES"
 jlink --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages --compress=2 --output "$RUNTIME"
+fi
 
 # 6. Platform resources and options: <os>-image.args for the app image, <os>-installer.args for the installer.
 COMMON=(@"$PKG_DIR/jpackage/common.args" --app-version "$APP_VERSION" --input "$INPUT" --runtime-image "$RUNTIME")
@@ -143,9 +151,11 @@ case "$OS" in
 esac
 
 # 7. The app image (what the installers contain; also usable unpacked), then the installers from it.
+if ! ((REUSE_IMAGE)); then
 say "jpackage --type app-image ($VARIANT) -> $IMAGES"
 jpackage --type app-image --name "$APP_NAME" --dest "$IMAGES" --icon "$ICON" --resource-dir "$RESOURCES" \
   "${COMMON[@]}" "${IMAGE_ARGS[@]}"
+fi
 APP="$IMAGES/$APP_NAME"
 [[ "$OS" == macos ]] && APP="$IMAGES/$APP_NAME.app"
 [[ -d "$APP" ]] || die "jpackage did not produce $APP"

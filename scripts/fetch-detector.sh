@@ -12,7 +12,7 @@ MODEL_NAME="palm_detection_full.tflite"
 MODEL_PATH_IN_PACK="/third_party/mediapipe/modules/palm_detection/palm_detection_full.tflite"
 MODEL="$CACHE_DIR/$MODEL_NAME"
 
-if [[ -s "$MODEL" && -s "$MODEL.sha256" ]] && sha256sum -c --status "$MODEL.sha256" 2>/dev/null; then
+if [[ -s "$MODEL" && -s "$MODEL.sha256" ]] && (cd "$CACHE_DIR" && sha256sum -c --status "$MODEL_NAME.sha256") 2>/dev/null; then
   echo "[fingerspell] palm detector ready: $MODEL"
   exit 0
 fi
