@@ -13,7 +13,7 @@ set -euo pipefail
 DEB=""
 UI_IMAGES=""
 CHROOT=/tmp/fingerspell-chroot
-DISPLAY_NUM=99
+DISPLAY_NUM=87
 while (($#)); do
   case "$1" in
     --ui) UI_IMAGES="$(cd "$2" && pwd)"; shift ;;
