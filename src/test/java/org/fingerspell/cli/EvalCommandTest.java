@@ -5,11 +5,13 @@ import com.google.gson.JsonParser;
 import org.fingerspell.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import org.fingerspell.image.OpenCv;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Scalar;
+import org.opencv.imgcodecs.Imgcodecs;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -23,14 +25,71 @@ class EvalCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private String out = "";
+    private String err = "";
 
     private int run(String... args) {
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        CliRun run = CliRun.of(args);
+        out = run.out();
+        err = run.err();
+        return run.exitCode();
+    }
+
+    /** Synthetic images in class folders: {@code perClass} PNGs for each of A, b, Del, plus a truncated JPEG in b. */
+    private Path syntheticSet(int perClass) throws IOException {
+        OpenCv.load();
+        Path set = dir.resolve("synthetic");
+        int shade = 0;
+        for (String folder : new String[] {"A", "b", "Del"}) {
+            Path target = Files.createDirectories(set.resolve(folder));
+            for (int i = 0; i < perClass; i++) {
+                Mat image = new Mat(48, 64, CvType.CV_8UC3, new Scalar(shade % 256, (shade * 7) % 256, 90));
+                Imgcodecs.imwrite(target.resolve(String.format("%03d.png", i)).toString(), image);
+                image.release();
+                shade += 13;
+            }
+        }
+        Mat image = new Mat(48, 64, CvType.CV_8UC3, new Scalar(10, 200, 30));
+        Path jpeg = set.resolve("b").resolve("whole.jpg");
+        Imgcodecs.imwrite(jpeg.toString(), image);
+        image.release();
+        byte[] bytes = Files.readAllBytes(jpeg);
+        Files.write(set.resolve("b").resolve("cut.jpg"), Arrays.copyOf(bytes, bytes.length / 2));
+        Files.delete(jpeg);
+        return set;
+    }
+
+    @Test
+    void call_exitsTwoNamesFileAndWritesReport_tinyModelWithCorruptFile() throws IOException {
+        Path model = TinyModel.install(Files.createDirectory(dir.resolve("model")));
+        Path set = syntheticSet(3);
+        Path report = dir.resolve("report");
+        int code = run("eval", set.toString(), "--model", model.toString(), "--report", report.toString());
+        assertEquals(ExitCodes.INPUT_ERROR, code, err);
+        assertTrue(err.contains(set.resolve("b").resolve("cut.jpg") + ": truncated JPEG"), err);
+        assertTrue(err.contains("1 of 10 files could not be read"), err);
+        assertFalse(err.contains("\tat "), "stack trace on stderr: " + err);
+        assertTrue(out.contains("n         9 images scored (1 more could not be read)"), out);
+        assertTrue(out.contains("macro-F1"), out);
+        JsonObject metrics = JsonParser.parseString(Files.readString(report.resolve("metrics.json")))
+                .getAsJsonObject();
+        assertEquals(9, metrics.get("n").getAsInt());
+        assertEquals("tiny", metrics.getAsJsonObject("model").get("name").getAsString());
+        assertEquals(64, metrics.getAsJsonObject("model").get("descriptor_sha256").getAsString().length());
+        for (String name : new String[] {"per_class.csv", "confusion.csv", "confusion.png", "report.html"}) {
+            assertTrue(Files.size(report.resolve(name)) > 0, name);
+        }
+    }
+
+    @Test
+    void call_printsProgressLines_largeSetNotOnTerminal() throws IOException {
+        Path model = TinyModel.install(Files.createDirectory(dir.resolve("model")));
+        Path set = syntheticSet(15);
+        Files.delete(set.resolve("b").resolve("cut.jpg"));
+        int code = run("eval", set.toString(), "--model", model.toString());
+        assertEquals(ExitCodes.OK, code, err);
+        assertTrue(err.contains("45/45 100%"), err);
+        assertFalse(err.contains("\r"), err);
     }
 
     /** A few real Kaggle test images in lower- and mixed-case class folders, plus a corrupt one. */
@@ -57,10 +116,10 @@ class EvalCommandTest {
         Path set = smallSet();
         Path report = dir.resolve("report");
         int code = run("eval", set.toString(), "--model", model.toString(), "--report", report.toString());
-        assertEquals(ExitCodes.INPUT_ERROR, code, err.toString());
-        assertTrue(err.toString().contains("cut.jpg: truncated JPEG"), err.toString());
-        assertFalse(err.toString().contains("\tat "), "stack trace on stderr: " + err);
-        assertTrue(out.toString().contains("n         5 images scored (1 more could not be read)"), out.toString());
+        assertEquals(ExitCodes.INPUT_ERROR, code, err);
+        assertTrue(err.contains("cut.jpg: truncated JPEG"), err);
+        assertFalse(err.contains("\tat "), "stack trace on stderr: " + err);
+        assertTrue(out.contains("n         5 images scored (1 more could not be read)"), out);
         JsonObject metrics = JsonParser.parseString(Files.readString(report.resolve("metrics.json")))
                 .getAsJsonObject();
         assertEquals(5, metrics.get("n").getAsInt());
@@ -75,24 +134,24 @@ class EvalCommandTest {
         Path set = smallSet();
         Files.delete(set.resolve("B").resolve("cut.jpg"));
         int code = run("eval", set.toString(), "--model", model.toString(), "--classes", "letters");
-        assertEquals(ExitCodes.OK, code, err.toString());
-        assertTrue(out.toString().contains("n         3 images scored"), out.toString());
-        assertTrue(out.toString().contains("2 images of nothing, space not scored"), out.toString());
+        assertEquals(ExitCodes.OK, code, err);
+        assertTrue(out.contains("n         3 images scored"), out);
+        assertTrue(out.contains("2 images of nothing, space not scored"), out);
     }
 
     @Test
     void call_usageErrorExitOne_unknownClass() {
         int code = run("eval", dir.toString(), "--classes", "A,B,zz");
         assertEquals(ExitCodes.USAGE, code);
-        assertTrue(err.toString().contains("unknown class 'zz'"), err.toString());
+        assertTrue(err.contains("unknown class 'zz'"), err);
     }
 
     @Test
     void call_oneLineExitTwo_missingFolder() {
         int code = run("eval", dir.resolve("nope").toString());
         assertEquals(ExitCodes.INPUT_ERROR, code);
-        assertTrue(err.toString().contains("nope: not found"), err.toString());
-        assertFalse(err.toString().contains("\tat "), err.toString());
+        assertTrue(err.contains("nope: not found"), err);
+        assertFalse(err.contains("\tat "), err);
     }
 
     @Test
@@ -100,8 +159,8 @@ class EvalCommandTest {
         Files.createDirectories(dir.resolve("holiday"));
         int code = run("eval", dir.toString());
         assertEquals(ExitCodes.INPUT_ERROR, code);
-        assertTrue(err.toString().contains("ignoring folders that are not classes: holiday"), err.toString());
-        assertTrue(err.toString().contains("no images in class folders"), err.toString());
+        assertTrue(err.contains("ignoring folders that are not classes: holiday"), err);
+        assertTrue(err.contains("no images in class folders"), err);
     }
 
     @Test
@@ -110,6 +169,6 @@ class EvalCommandTest {
         Files.write(dir.resolve("del").resolve("x.jpg"), new byte[] {1, 2, 3});
         int code = run("eval", dir.toString(), "--classes", "letters");
         assertEquals(ExitCodes.INPUT_ERROR, code);
-        assertTrue(err.toString().contains("no images of the classes selected"), err.toString());
+        assertTrue(err.contains("no images of the classes selected"), err);
     }
 }
