@@ -11,6 +11,7 @@ import org.opencv.core.CvException;
 import org.opencv.core.Mat;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,7 +81,8 @@ public final class Evaluator {
             listener.imageDone(records.size(), total, record);
         }
         return new EvaluationResult(set.root(), scoredClasses, set.images().size() - total,
-                List.copyOf(excludedClasses), set.ignoredFolders(), records, stopped, model, Instant.now());
+                List.copyOf(excludedClasses), set.ignoredFolders(), records, stopped, model,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS));
     }
 
     private ImageRecord read(LabeledImage image) {

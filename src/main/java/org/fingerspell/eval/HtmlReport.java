@@ -4,7 +4,9 @@ import org.fingerspell.model.Labels;
 import org.fingerspell.model.Score;
 
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +35,7 @@ final class HtmlReport {
             figure{margin:0;width:124px;font-size:12px;border:1px solid #eee;border-radius:4px;padding:5px;background:#fafafa}
             figure img{width:112px;height:112px;object-fit:contain;background:#000;display:block;margin:0 auto}
             figcaption{margin-top:3px;word-break:break-all} .wrong{color:#b00;font-weight:bold} .ok{color:#070;font-weight:bold}
-            .file{color:#777;font-size:11px}
+            .file{color:#777;font-size:11px} .nb{white-space:nowrap} h3{font-size:14px;margin:16px 0 6px}
             """;
 
     private final EvaluationResult result;
@@ -200,41 +202,78 @@ final class HtmlReport {
             h.append("<p>None.</p>\n");
             return;
         }
-        int shown = Math.min(wrong.size(), thumbnails.size());
+        long shown = wrong.stream().filter(thumbnails::containsKey).count();
         if (shown < wrong.size()) {
-            h.append("<p class=\"note\">Showing thumbnails for the first ").append(shown).append(" of ")
-                    .append(wrong.size()).append(" (all are listed in predictions.csv).</p>\n");
+            h.append("<p class=\"note\">Showing ").append(shown).append(" of ").append(wrong.size())
+                    .append(", shared out over the classes, most confident mistakes first; predictions.csv lists "
+                            + "them all.</p>\n");
         }
-        h.append("<p>Sorted by true class, most confident mistakes first. Thumbnails show the whole image.</p>\n");
-        h.append("<div class=\"grid\">\n");
+        h.append("<p>Grouped by true class, most confident mistakes first. Thumbnails show the whole image.</p>\n");
+        Map<String, List<ImageRecord>> byClass = new LinkedHashMap<>();
         for (ImageRecord record : wrong) {
-            if (!thumbnails.containsKey(record)) {
-                continue;
-            }
-            String thumb = thumbnails.get(record);
-            String fileName = record.file().getFileName().toString();
-            h.append("<figure title=\"").append(esc(record.file().toString())).append("\">");
-            if (thumb != null) {
-                h.append("<a href=\"").append(esc(thumb)).append("\"><img src=\"").append(esc(thumb))
-                        .append("\" alt=\"").append(esc(fileName)).append("\" loading=\"lazy\"></a>");
-            }
-            h.append("<figcaption>true <span class=\"ok\">").append(esc(record.trueLabel()))
-                    .append("</span> &rarr; <span class=\"wrong\">").append(esc(record.predicted()))
-                    .append("</span> ").append(esc(Formats.percent(record.confidence())));
-            if (!record.top().isEmpty()) {
-                h.append("<br>");
-                StringBuilder top = new StringBuilder();
-                for (Score score : record.top()) {
-                    top.append(score.label()).append(' ').append(Formats.percent(score.probability())).append("  ");
-                }
-                h.append("<span class=\"file\">").append(esc(top.toString().trim())).append("</span>");
-            }
-            if (!record.handFound() && !record.handSource().isEmpty() && !"whole_frame".equals(record.handSource())) {
-                h.append("<br><span class=\"file\">no hand found</span>");
-            }
-            h.append("<br><span class=\"file\">").append(esc(fileName)).append("</span></figcaption></figure>\n");
+            byClass.computeIfAbsent(record.trueLabel(), label -> new ArrayList<>()).add(record);
         }
-        h.append("</div>\n");
+        for (Map.Entry<String, List<ImageRecord>> entry : byClass.entrySet()) {
+            List<ImageRecord> group = entry.getValue();
+            long support = metrics.confusion().rowTotal(entry.getKey());
+            h.append("<h3>").append(esc(entry.getKey())).append(": ").append(group.size()).append(" of ")
+                    .append(support).append(" misclassified</h3>\n<div class=\"grid\">\n");
+            for (ImageRecord record : group) {
+                if (thumbnails.containsKey(record)) {
+                    figure(h, record, thumbnails.get(record));
+                }
+            }
+            h.append("</div>\n");
+        }
+    }
+
+    private void figure(StringBuilder h, ImageRecord record, String thumb) {
+        String fileName = record.file().getFileName().toString();
+        h.append("<figure title=\"").append(esc(record.file().toString())).append("\">");
+        if (thumb != null) {
+            h.append("<a href=\"").append(esc(thumb)).append("\"><img src=\"").append(esc(thumb))
+                    .append("\" alt=\"").append(esc(fileName)).append("\" loading=\"lazy\"></a>");
+        }
+        h.append("<figcaption>true <span class=\"ok\">").append(esc(record.trueLabel()))
+                .append("</span> &rarr; <span class=\"wrong\">").append(esc(record.predicted()))
+                .append("</span> ").append(esc(Formats.percent(record.confidence())));
+        if (!record.top().isEmpty()) {
+            h.append("<br><span class=\"file\">");
+            for (Score score : record.top()) {
+                h.append("<span class=\"nb\">").append(esc(score.label())).append("&nbsp;")
+                        .append(esc(Formats.percent(score.probability()))).append("</span> ");
+            }
+            h.append("</span>");
+        }
+        if (!record.handFound() && !record.handSource().isEmpty() && !"whole_frame".equals(record.handSource())) {
+            h.append("<br><span class=\"file\">no hand found</span>");
+        }
+        h.append("<br><span class=\"file\">").append(esc(fileName)).append("</span></figcaption></figure>\n");
+    }
+
+    /**
+     * Chooses at most {@code max} misclassified images for thumbnails, shared out over the true classes in rounds
+     * (each class's most confident mistake first), so a class with many errors does not crowd out the others.
+     */
+    static List<ImageRecord> selectForThumbnails(List<ImageRecord> misclassified, int max) {
+        Map<String, List<ImageRecord>> byClass = new LinkedHashMap<>();
+        for (ImageRecord record : ordered(misclassified)) {
+            byClass.computeIfAbsent(record.trueLabel(), label -> new ArrayList<>()).add(record);
+        }
+        List<ImageRecord> chosen = new ArrayList<>();
+        for (int round = 0; chosen.size() < max; round++) {
+            boolean any = false;
+            for (List<ImageRecord> group : byClass.values()) {
+                if (round < group.size() && chosen.size() < max) {
+                    chosen.add(group.get(round));
+                    any = true;
+                }
+            }
+            if (!any) {
+                break;
+            }
+        }
+        return ordered(chosen);
     }
 
     private static String shortHash(String sha) {

@@ -254,10 +254,7 @@ public final class ReportWriter {
         Path thumbs = dir.resolve(THUMBS);
         Files.createDirectories(thumbs);
         int index = 0;
-        for (ImageRecord record : HtmlReport.ordered(misclassified)) {
-            if (index >= maxThumbnails) {
-                break;
-            }
+        for (ImageRecord record : HtmlReport.selectForThumbnails(misclassified, maxThumbnails)) {
             index++;
             String name = String.format(Locale.ROOT, "%04d_%s_as_%s.jpg", index, record.trueLabel(),
                     record.predicted());

@@ -55,4 +55,18 @@ class HtmlReportTest {
         ImageRecord aHigh = EvalFixtures.record("/a2.png", "A", "B", 0.9);
         assertEquals(List.of(aHigh, aLow, b), HtmlReport.ordered(List.of(b, aLow, aHigh)));
     }
+
+    @Test
+    void selectForThumbnails_sharesOutOverClasses_capBelowErrors() {
+        List<ImageRecord> wrong = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            wrong.add(EvalFixtures.record("/a" + i + ".png", "A", "B", 0.5 + i / 100.0));
+        }
+        wrong.add(EvalFixtures.record("/b.png", "B", "A", 0.3));
+        wrong.add(EvalFixtures.record("/c.png", "C", "A", 0.3));
+        List<ImageRecord> chosen = HtmlReport.selectForThumbnails(wrong, 4);
+        assertEquals(4, chosen.size());
+        assertEquals(List.of("A", "A", "B", "C"), chosen.stream().map(ImageRecord::trueLabel).toList());
+        assertEquals(0.59, chosen.get(0).confidence(), 1e-9);
+    }
 }
