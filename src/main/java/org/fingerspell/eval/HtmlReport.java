@@ -216,8 +216,13 @@ final class HtmlReport {
         for (Map.Entry<String, List<ImageRecord>> entry : byClass.entrySet()) {
             List<ImageRecord> group = entry.getValue();
             long support = metrics.confusion().rowTotal(entry.getKey());
+            long groupShown = group.stream().filter(thumbnails::containsKey).count();
             h.append("<h3>").append(esc(entry.getKey())).append(": ").append(group.size()).append(" of ")
-                    .append(support).append(" misclassified</h3>\n<div class=\"grid\">\n");
+                    .append(support).append(" misclassified");
+            if (groupShown < group.size()) {
+                h.append(" (").append(groupShown).append(" shown)");
+            }
+            h.append("</h3>\n<div class=\"grid\">\n");
             for (ImageRecord record : group) {
                 if (thumbnails.containsKey(record)) {
                     figure(h, record, thumbnails.get(record));
