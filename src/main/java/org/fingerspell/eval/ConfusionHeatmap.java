@@ -214,6 +214,10 @@ public final class ConfusionHeatmap {
         g.drawString("100%", x + 2 * w + 6, y + fm.getAscent());
         g.drawString("50%", x + 2 * w + 6, y + h / 2 + fm.getAscent() / 2);
         g.drawString("0%", x + 2 * w + 6, y + h);
+        g.setColor(MUTED);
+        g.drawString("correct", x - 2, y + h + 14);
+        g.drawString("error", x + w + 2, y + h + 28);
+        g.drawString("share", x, y - 6);
     }
 
     /** Linear interpolation through the colour stops, {@code t} in 0..1. */
