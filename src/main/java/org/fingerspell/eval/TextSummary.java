@@ -36,8 +36,9 @@ public final class TextSummary {
                 .append(scopeSentence(metrics)).append(nl);
         if (metrics.otherPredictions() > 0) {
             out.append(String.format(Locale.ROOT,
-                    "          %d predictions fell outside the scored classes and count as errors",
-                    metrics.otherPredictions())).append(nl);
+                    "          %d %s outside the scored classes and count%s as errors", metrics.otherPredictions(),
+                    metrics.otherPredictions() == 1 ? "prediction fell" : "predictions fell",
+                    metrics.otherPredictions() == 1 ? "s" : "")).append(nl);
         }
         out.append(nl);
         out.append(String.format(Locale.ROOT, "%-8s %9s %9s %9s %8s %10s%n", "class", "precision", "recall", "F1",
