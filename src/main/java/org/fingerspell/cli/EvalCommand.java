@@ -67,6 +67,10 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (topConfusions < 0 || maxThumbnails < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--top-confusions and --max-thumbnails must be 0 or more");
+        }
         List<String> scored;
         try {
             scored = Labels.parseSelection(classes);

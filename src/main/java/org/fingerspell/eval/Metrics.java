@@ -89,7 +89,7 @@ public final class Metrics {
     /** The {@code k} largest off-diagonal cells. */
     public List<ConfusedPair> topConfusions(int k) {
         List<ConfusedPair> pairs = confusion.confusedPairs();
-        return pairs.subList(0, Math.min(k, pairs.size()));
+        return pairs.subList(0, Math.max(0, Math.min(k, pairs.size())));
     }
 
     public ConfusionMatrix confusion() {

@@ -18,7 +18,7 @@ public final class TextSummary {
             out.append("Model     ").append(result.model().name()).append(' ').append(result.model().version())
                     .append(nl);
         }
-        out.append(String.format(Locale.ROOT, "n         %d images scored", metrics.n()));
+        out.append(String.format(Locale.ROOT, "n         %d %s scored", metrics.n(), metrics.n() == 1 ? "image" : "images"));
         if (!result.errors().isEmpty()) {
             out.append(String.format(Locale.ROOT, " (%d more could not be read)", result.errors().size()));
         }

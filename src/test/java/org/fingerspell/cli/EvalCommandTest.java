@@ -171,4 +171,11 @@ class EvalCommandTest {
         assertEquals(ExitCodes.INPUT_ERROR, code);
         assertTrue(err.contains("no images of the classes selected"), err);
     }
+
+    @Test
+    void call_usageErrorExitOne_negativeTopConfusions() {
+        int code = run("eval", dir.toString(), "--top-confusions", "-1");
+        assertEquals(ExitCodes.USAGE, code);
+        assertTrue(err.contains("must be 0 or more"), err);
+    }
 }
