@@ -52,4 +52,12 @@ public record EvaluationResult(Path dataset, List<String> scoredClasses, int exc
     public List<ImageRecord> misclassified() {
         return records.stream().filter(ImageRecord::isMisclassified).toList();
     }
+
+    /** Scored classes whose every image failed to load: they look absent in the metrics, but the set has them. */
+    public List<String> unreadableClasses() {
+        Metrics metrics = metrics();
+        java.util.Set<String> withErrors = new java.util.HashSet<>();
+        errors().forEach(record -> withErrors.add(record.trueLabel()));
+        return metrics.classesAbsent().stream().filter(withErrors::contains).toList();
+    }
 }

@@ -129,6 +129,10 @@ final class HtmlReport {
                     .append(esc(String.join(", ", result.excludedClasses())))
                     .append(" were not scored: their classes are outside <code>--classes</code>.</p>\n");
         }
+        if (!result.unreadableClasses().isEmpty()) {
+            h.append("<p class=\"note\">Not scored because none of their images could be read: ")
+                    .append(esc(String.join(" ", result.unreadableClasses()))).append(".</p>\n");
+        }
         if (!metrics.classesNeverPredicted().isEmpty()) {
             h.append("<p class=\"note\">Never predicted, so precision is 0 by convention: ")
                     .append(esc(String.join(" ", metrics.classesNeverPredicted()))).append(".</p>\n");

@@ -34,6 +34,10 @@ public final class TextSummary {
                 metrics.correct(), metrics.n())).append(nl);
         out.append("macro-F1  ").append(Formats.fraction(metrics.macroF1())).append(' ')
                 .append(scopeSentence(metrics)).append(nl);
+        if (!result.unreadableClasses().isEmpty()) {
+            out.append("          not scored because none of their images could be read: ")
+                    .append(String.join(" ", result.unreadableClasses())).append(nl);
+        }
         if (metrics.otherPredictions() > 0) {
             out.append(String.format(Locale.ROOT,
                     "          %d %s outside the scored classes and count%s as errors", metrics.otherPredictions(),

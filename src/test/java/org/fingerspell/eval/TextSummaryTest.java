@@ -40,4 +40,13 @@ class TextSummaryTest {
         assertTrue(text.contains("A       -> B           1  (50.0% of A)"), text);
         assertTrue(text.contains("B       -> other       1  (100.0% of B)"), text);
     }
+
+    @Test
+    void format_namesClassesWhoseImagesAllFailed_unreadableClass() {
+        List<ImageRecord> records = List.of(
+                EvalFixtures.record("/d/A/1.png", "A", "A", 0.9),
+                ImageRecord.failed(Path.of("/d/B/x.jpg"), "B", "empty file"));
+        String text = TextSummary.format(EvalFixtures.result(Path.of("/d"), List.of("A", "B"), records), 5);
+        assertTrue(text.contains("not scored because none of their images could be read: B"), text);
+    }
 }
