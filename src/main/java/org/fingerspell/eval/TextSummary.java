@@ -40,9 +40,9 @@ public final class TextSummary {
         }
         if (metrics.otherPredictions() > 0) {
             out.append(String.format(Locale.ROOT,
-                    "          %d %s outside the scored classes and count%s as errors", metrics.otherPredictions(),
+                    "          %d %s outside the scored classes and %s", metrics.otherPredictions(),
                     metrics.otherPredictions() == 1 ? "prediction fell" : "predictions fell",
-                    metrics.otherPredictions() == 1 ? "s" : "")).append(nl);
+                    metrics.otherPredictions() == 1 ? "counts as an error" : "count as errors")).append(nl);
         }
         out.append(nl);
         out.append(String.format(Locale.ROOT, "%-8s %9s %9s %9s %8s %10s%n", "class", "precision", "recall", "F1",

@@ -31,7 +31,7 @@ class TextSummaryTest {
     void format_flagsAbsentAndNeverPredictedClasses_perClassTable() {
         String text = summary();
         assertTrue(text.contains("absent, not scored"), text);
-        assertTrue(text.contains("1 prediction fell outside the scored classes and counts as errors"), text);
+        assertTrue(text.contains("1 prediction fell outside the scored classes and counts as an error"), text);
     }
 
     @Test
