@@ -1,0 +1,177 @@
+package org.fingerspell.hand;
+
+import org.fingerspell.model.Labels;
+import org.opencv.core.Mat;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The "hand" crop policy: finds the hand with the palm detector and cuts the square around it (margin and
+ * rotation from the model descriptor). The same object serves image files, evaluation, training crops and the
+ * live view; only tracking differs:
+ * <ul>
+ *   <li>still images ({@link Tracking#OFF}): every frame is detected on its own;</li>
+ *   <li>video ({@link Tracking#live()}): after a detection the next frames reuse the last hand region, and the
+ *   detector runs again every N frames, when the classifier reads {@code nothing} or is unsure, or when the hand
+ *   was lost.</li>
+ * </ul>
+ * A frame in which no palm reaches the score threshold is retried once letterboxed with a black border (a hand
+ * that fills the frame is otherwise missed). When still no hand is found the crop is the largest centred square,
+ * marked {@link Crop.Source#NO_HAND}. Without a detector the crop is that same square, the guide box the user
+ * places the hand in, marked {@link Crop.Source#FALLBACK} and assumed to hold the hand. One instance per thread.
+ */
+public final class HandCropper implements Cropper {
+
+    /** Border added on every edge, as a fraction of the long side, when the first pass finds no palm. */
+    public static final double DEFAULT_RETRY_PAD = 0.5;
+
+    /** When the detector runs again on live video. {@code redetectEvery} 1 means on every frame. */
+    public record Tracking(boolean enabled, int redetectEvery, double minConfidence) {
+        public static final Tracking OFF = new Tracking(false, 1, 0);
+
+        public Tracking {
+            if (redetectEvery < 1) {
+                throw new IllegalArgumentException("redetectEvery must be at least 1, not " + redetectEvery);
+            }
+        }
+
+        /** Re-detect every 5th frame, or sooner when the classifier's confidence falls below 0.5. */
+        public static Tracking live() {
+            return new Tracking(true, 5, 0.5);
+        }
+    }
+
+    /** Where the crop comes from, before any pixel is cut. {@code hand} is the hand square (no margin) or null. */
+    public record Location(CropRegion region, boolean handFound, double score, Crop.Source source, CropRegion hand) {
+    }
+
+    private final PalmFinder detector;
+    private final double margin;
+    private final boolean rotateUpright;
+    private final double retryPad;
+    private final Tracking tracking;
+
+    private CropRegion lastHand;
+    private double lastScore;
+    private int framesSinceDetection;
+    private boolean redetect;
+    private long detectorRuns;
+
+    /**
+     * @param detector the palm detector (owned: closed with this cropper), or null for the guide-box fallback
+     * @param margin   border around the hand square, as a fraction of its side, on every edge
+     */
+    public HandCropper(PalmFinder detector, double margin, boolean rotateUpright, double retryPad,
+                       Tracking tracking) {
+        if (margin < 0 || retryPad < 0) {
+            throw new IllegalArgumentException("margin and retry pad must not be negative");
+        }
+        this.detector = detector;
+        this.margin = margin;
+        this.rotateUpright = rotateUpright;
+        this.retryPad = retryPad;
+        this.tracking = Objects.requireNonNull(tracking);
+    }
+
+    public boolean hasDetector() {
+        return detector != null;
+    }
+
+    /** How many times the detector network ran (a retry with a border counts again). */
+    public long detectorRuns() {
+        return detectorRuns;
+    }
+
+    public Location locate(Mat bgrFrame) {
+        int width = bgrFrame.cols();
+        int height = bgrFrame.rows();
+        if (detector == null) {
+            return new Location(CropRegion.centredSquare(width, height), true, 0, Crop.Source.FALLBACK, null);
+        }
+        if (tracking.enabled() && lastHand != null && !redetect && framesSinceDetection < tracking.redetectEvery() - 1) {
+            framesSinceDetection++;
+            return new Location(HandGeometry.policyRegion(lastHand, margin, rotateUpright), true, lastScore,
+                    Crop.Source.TRACKED, lastHand);
+        }
+        redetect = false;
+        PalmDetection palm = choose(detectWithRetry(bgrFrame));
+        if (palm == null) {
+            lastHand = null;
+            return new Location(CropRegion.centredSquare(width, height), false, 0, Crop.Source.NO_HAND, null);
+        }
+        CropRegion hand = HandGeometry.handRegion(palm);
+        lastHand = hand;
+        lastScore = palm.score();
+        framesSinceDetection = 0;
+        return new Location(HandGeometry.policyRegion(hand, margin, rotateUpright), true, palm.score(),
+                Crop.Source.DETECTED, hand);
+    }
+
+    private List<PalmDetection> detectWithRetry(Mat bgrFrame) {
+        detectorRuns++;
+        List<PalmDetection> palms = detector.detect(bgrFrame, 0);
+        if (palms.isEmpty() && retryPad > 0) {
+            detectorRuns++;
+            palms = detector.detect(bgrFrame, retryPad);
+        }
+        return palms;
+    }
+
+    /** Several palms: the one closest to the last hand when tracking one, otherwise the largest. */
+    PalmDetection choose(List<PalmDetection> palms) {
+        PalmDetection best = null;
+        double bestKey = Double.NEGATIVE_INFINITY;
+        for (PalmDetection palm : palms) {
+            double key;
+            if (tracking.enabled() && lastHand != null) {
+                key = -Math.hypot(palm.centerX() - lastHand.centerX(), palm.centerY() - lastHand.centerY());
+            } else {
+                key = palm.area();
+            }
+            if (key > bestKey) {
+                bestKey = key;
+                best = palm;
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public Crop crop(Mat bgrFrame) {
+        Location location = locate(bgrFrame);
+        Mat image = RegionCutter.cutNative(bgrFrame, location.region());
+        return new Crop(image, location.region(), location.handFound(), location.score(), location.source());
+    }
+
+    /** Live video: a {@code nothing} reading or a low confidence makes the next frame run the detector. */
+    @Override
+    public void onClassified(String label, double confidence) {
+        if (tracking.enabled() && (Labels.NOTHING.equals(label) || confidence < tracking.minConfidence())) {
+            redetect = true;
+        }
+    }
+
+    /** Forgets the tracked hand (a new video, a scene cut). */
+    public void reset() {
+        lastHand = null;
+        redetect = false;
+        framesSinceDetection = 0;
+    }
+
+    @Override
+    public String describe() {
+        if (detector == null) {
+            return "centred guide box (palm detector not found)";
+        }
+        return String.format(java.util.Locale.ROOT, "%s, margin %.2f, %s%s", detector.describe(), margin, rotateUpright ? "rotated upright" : "not rotated",
+                tracking.enabled() ? ", tracking (re-detect every " + tracking.redetectEvery() + " frames)" : "");
+    }
+
+    @Override
+    public void close() {
+        if (detector != null) {
+            detector.close();
+        }
+    }
+}
