@@ -65,9 +65,6 @@ import java.util.concurrent.atomic.AtomicInteger;
                 "Bad images are reported and skipped (exit code 2 at the end)."})
 public final class CropCommand implements java.util.concurrent.Callable<Integer> {
 
-    /** Policy used when neither flags nor a model descriptor give one; see the README for the numbers. */
-    public static final double DEFAULT_MARGIN = 0.0;
-    public static final boolean DEFAULT_ROTATE_UPRIGHT = false;
     private static final int SHEET_PER_CLASS = 6;
     private static final int SHEET_CELL = 96;
 
@@ -172,8 +169,8 @@ public final class CropCommand implements java.util.concurrent.Callable<Integer>
         }
         if (fromModel == null) {
             err.println("fingerspell: no model descriptor found; using the default crop policy for what flags leave open");
-            return new Policy(margin != null ? margin : DEFAULT_MARGIN,
-                    rotateUpright != null ? rotateUpright : DEFAULT_ROTATE_UPRIGHT, "defaults");
+            return new Policy(margin != null ? margin : HandCropper.DEFAULT_MARGIN,
+                    rotateUpright != null ? rotateUpright : HandCropper.DEFAULT_ROTATE_UPRIGHT, "defaults");
         }
         return new Policy(margin != null ? margin : fromModel.margin(),
                 rotateUpright != null ? rotateUpright : fromModel.rotateUpright(),

@@ -23,6 +23,15 @@ import java.util.Objects;
  */
 public final class HandCropper implements Cropper {
 
+    /**
+     * The crop policy to use when neither a model descriptor nor flags give one (the crop command; the training
+     * pipeline copies it into the descriptor): measured on massey, margin 0.10 keeps 98.3% of the hand's pixels in
+     * the crop (margin 0: 96.4%) while the hand still fills 17% of it; not rotated, because turning hands upright
+     * erases the orientation that tells H from U and P from K.
+     */
+    public static final double DEFAULT_MARGIN = 0.10;
+    public static final boolean DEFAULT_ROTATE_UPRIGHT = false;
+
     /** Border added on every edge, as a fraction of the long side, when the first pass finds no palm. */
     public static final double DEFAULT_RETRY_PAD = 0.5;
 
@@ -164,7 +173,8 @@ public final class HandCropper implements Cropper {
         if (detector == null) {
             return "centred guide box (palm detector not found)";
         }
-        return String.format(java.util.Locale.ROOT, "%s, margin %.2f, %s%s", detector.describe(), margin, rotateUpright ? "rotated upright" : "not rotated",
+        return String.format(java.util.Locale.ROOT, "%s, margin %.2f, %s%s", detector.describe(), margin,
+                rotateUpright ? "rotated upright" : "not rotated",
                 tracking.enabled() ? ", tracking (re-detect every " + tracking.redetectEvery() + " frames)" : "");
     }
 

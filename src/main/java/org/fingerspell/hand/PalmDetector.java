@@ -25,6 +25,10 @@ public final class PalmDetector implements PalmFinder {
 
     public static final int INPUT_SIZE = 192;
 
+    static {
+        OpenCv.load(); // before the buffer fields below are created
+    }
+
     private final Net net;
     private final List<String> outputNames;
     private final PalmDecoder decoder;
@@ -45,7 +49,6 @@ public final class PalmDetector implements PalmFinder {
     }
 
     public PalmDetector(Path modelFile, double minScore) {
-        OpenCv.load();
         if (!Files.isRegularFile(modelFile)) {
             throw new IllegalArgumentException(modelFile + ": palm detector model not found");
         }
