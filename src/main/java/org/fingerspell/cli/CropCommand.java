@@ -24,6 +24,7 @@ import org.opencv.core.MatOfInt;
 import org.opencv.imgcodecs.Imgcodecs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -75,11 +76,12 @@ public final class CropCommand implements java.util.concurrent.Callable<Integer>
     private Path outDir;
 
     @Option(names = "--margin", paramLabel = "M",
-            description = "Border around the hand square, fraction of its side on each edge (default: the model's).")
+            description = "Border around the hand square, fraction of its side on each edge "
+                    + "(default: the model's, or 0.10 without a model).")
     private Double margin;
 
     @Option(names = "--rotate-upright", negatable = true,
-            description = "Turn each hand upright (default: the model's).")
+            description = "Turn each hand upright (default: the model's, or not without a model).")
     private Boolean rotateUpright;
 
     @Option(names = "--size", paramLabel = "PX", defaultValue = "160",
@@ -112,13 +114,16 @@ public final class CropCommand implements java.util.concurrent.Callable<Integer>
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (size < 16 || size > 2048) {
-            throw new IllegalArgumentException("--size " + size + " is outside 16..2048");
+            throw new ParameterException(spec.commandLine(), "--size " + size + " is outside 16..2048");
         }
         if (!(context >= 0.5 && context <= 4)) {
-            throw new IllegalArgumentException("--context " + context + " is outside 0.5..4");
+            throw new ParameterException(spec.commandLine(), "--context " + context + " is outside 0.5..4");
         }
-        if (margin != null && (margin < 0 || margin > 2)) {
-            throw new IllegalArgumentException("--margin " + margin + " is outside 0..2");
+        if (margin != null && !(margin >= 0 && margin <= 2)) {
+            throw new ParameterException(spec.commandLine(), "--margin " + margin + " is outside 0..2");
+        }
+        if (threads < 0 || threads > 64) {
+            throw new ParameterException(spec.commandLine(), "--threads " + threads + " is outside 0..64");
         }
         Policy policy = policy(err);
         ClassFolderSet set = ClassFolderSet.scan(inDir);
@@ -141,6 +146,10 @@ public final class CropCommand implements java.util.concurrent.Callable<Integer>
                 policy.rotateUpright() ? "rotated upright" : "not rotated", context, size, policy.from(), workers);
         err.flush();
 
+        if (workers > 1) {
+            // Each worker runs its own detector; OpenCV's own thread pool would only make them wait on each other.
+            org.opencv.core.Core.setNumThreads(1);
+        }
         List<LabeledImage> images = set.images();
         Map<String, Integer> sheetQuota = sheetPicks(images);
         List<Outcome> outcomes;
@@ -260,7 +269,7 @@ public final class CropCommand implements java.util.concurrent.Callable<Integer>
 
     private static synchronized void progress(PrintWriter err, int n, int total, long[] lastReport) {
         long now = System.nanoTime();
-        if (now - lastReport[0] > 1_000_000_000L || n == total) {
+        if (now - lastReport[0] > 1_000_000_000L) {
             lastReport[0] = now;
             err.printf("\rfingerspell: cropped %d/%d", n, total);
             err.flush();
