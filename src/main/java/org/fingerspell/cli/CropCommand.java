@@ -356,7 +356,7 @@ public final class CropCommand implements java.util.concurrent.Callable<Integer>
         json.put("app_version", AppInfo.version());
         json.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         json.put("policy_from", policy.from());
-        json.put("retry_pad", HandCropper.DEFAULT_RETRY_PAD);
+        json.put("detector_passes", HandCropper.STILL_ATTEMPTS.stream().map(Object::toString).toList());
         json.put("source_dir", inDir.toAbsolutePath().normalize().toString());
         long cropped = outcomes.stream().filter(o -> o.location() != null).count();
         long detected = outcomes.stream().filter(o -> o.location() != null

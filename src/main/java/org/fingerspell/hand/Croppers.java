@@ -32,6 +32,7 @@ public final class Croppers {
     public static HandCropper handCropper(double margin, boolean rotateUpright, HandCropper.Tracking tracking) {
         Optional<Path> model = DetectorLocator.find();
         PalmDetector detector = model.map(PalmDetector::new).orElse(null);
-        return new HandCropper(detector, margin, rotateUpright, HandCropper.DEFAULT_RETRY_PAD, tracking);
+        return new HandCropper(detector, margin, rotateUpright,
+                tracking.enabled() ? HandCropper.LIVE_ATTEMPTS : HandCropper.STILL_ATTEMPTS, tracking);
     }
 }

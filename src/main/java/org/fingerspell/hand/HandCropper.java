@@ -1,7 +1,12 @@
 package org.fingerspell.hand;
 
+import org.fingerspell.image.OpenCv;
 import org.fingerspell.model.Labels;
+import org.opencv.core.Core;
 import org.opencv.core.Mat;
+import org.opencv.core.Size;
+import org.opencv.imgproc.CLAHE;
+import org.opencv.imgproc.Imgproc;
 
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +28,10 @@ import java.util.Objects;
  */
 public final class HandCropper implements Cropper {
 
+    static {
+        OpenCv.load(); // before the buffer fields are created
+    }
+
     /**
      * The crop policy to use when neither a model descriptor nor flags give one (the crop command; the training
      * pipeline copies it into the descriptor): measured on massey, margin 0.10 keeps 98.3% of the hand's pixels in
@@ -34,6 +43,30 @@ public final class HandCropper implements Cropper {
 
     /** Border added on every edge, as a fraction of the long side, when the first pass finds no palm. */
     public static final double DEFAULT_RETRY_PAD = 0.5;
+
+    /**
+     * One pass of the detector over a frame: letterboxed inside a black border of {@code pad} × the long side on
+     * every edge, and with the lightness contrast-equalised first (CLAHE) or not.
+     */
+    public record Attempt(double pad, boolean equalise) {
+        public Attempt {
+            if (pad < 0) {
+                throw new IllegalArgumentException("negative pad " + pad);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return (equalise ? "equalised, " : "") + (pad == 0 ? "letterbox" : "border " + pad);
+        }
+    }
+
+    /** The passes tried in turn on still images until one finds a palm (see the README for the numbers). */
+    public static final List<Attempt> STILL_ATTEMPTS = List.of(new Attempt(0, false), new Attempt(DEFAULT_RETRY_PAD,
+            false));
+    /** Live video: the user can move into view, so an empty frame costs at most two passes. */
+    public static final List<Attempt> LIVE_ATTEMPTS = List.of(new Attempt(0, false), new Attempt(DEFAULT_RETRY_PAD,
+            false));
 
     /** When the detector runs again on live video. {@code redetectEvery} 1 means on every frame. */
     public record Tracking(boolean enabled, int redetectEvery, double minConfidence) {
@@ -58,8 +91,12 @@ public final class HandCropper implements Cropper {
     private final PalmFinder detector;
     private final double margin;
     private final boolean rotateUpright;
-    private final double retryPad;
+    private final List<Attempt> attempts;
     private final Tracking tracking;
+    private CLAHE clahe;
+    private final Mat lab = new Mat();
+    private final Mat lightness = new Mat();
+    private final Mat equalised = new Mat();
 
     private CropRegion lastHand;
     private double lastScore;
@@ -73,13 +110,27 @@ public final class HandCropper implements Cropper {
      */
     public HandCropper(PalmFinder detector, double margin, boolean rotateUpright, double retryPad,
                        Tracking tracking) {
-        if (margin < 0 || retryPad < 0) {
-            throw new IllegalArgumentException("margin and retry pad must not be negative");
+        this(detector, margin, rotateUpright, retryPad > 0
+                ? List.of(new Attempt(0, false), new Attempt(retryPad, false)) : List.of(new Attempt(0, false)),
+                tracking);
+    }
+
+    /**
+     * @param detector the palm finder (owned: closed with this cropper), or null for the guide-box fallback
+     * @param attempts the detector passes tried in turn until one finds a palm (at least one)
+     */
+    public HandCropper(PalmFinder detector, double margin, boolean rotateUpright, List<Attempt> attempts,
+                       Tracking tracking) {
+        if (margin < 0) {
+            throw new IllegalArgumentException("margin must not be negative");
+        }
+        if (attempts.isEmpty()) {
+            throw new IllegalArgumentException("at least one detector pass is needed");
         }
         this.detector = detector;
         this.margin = margin;
         this.rotateUpright = rotateUpright;
-        this.retryPad = retryPad;
+        this.attempts = List.copyOf(attempts);
         this.tracking = Objects.requireNonNull(tracking);
     }
 
@@ -118,13 +169,36 @@ public final class HandCropper implements Cropper {
     }
 
     private List<PalmDetection> detectWithRetry(Mat bgrFrame) {
-        detectorRuns++;
-        List<PalmDetection> palms = detector.detect(bgrFrame, 0);
-        if (palms.isEmpty() && retryPad > 0) {
+        List<PalmDetection> palms = List.of();
+        boolean equalisedReady = false;
+        for (Attempt attempt : attempts) {
+            Mat input = bgrFrame;
+            if (attempt.equalise()) {
+                if (!equalisedReady) {
+                    equalise(bgrFrame);
+                    equalisedReady = true;
+                }
+                input = equalised;
+            }
             detectorRuns++;
-            palms = detector.detect(bgrFrame, retryPad);
+            palms = detector.detect(input, attempt.pad());
+            if (!palms.isEmpty()) {
+                break;
+            }
         }
         return palms;
+    }
+
+    /** CLAHE on the lightness channel: brings out a hand against a bright window or in a dark room. */
+    private void equalise(Mat bgrFrame) {
+        if (clahe == null) {
+            clahe = Imgproc.createCLAHE(2.0, new Size(4, 4));
+        }
+        Imgproc.cvtColor(bgrFrame, lab, Imgproc.COLOR_BGR2Lab);
+        Core.extractChannel(lab, lightness, 0);
+        clahe.apply(lightness, lightness);
+        Core.insertChannel(lightness, lab, 0);
+        Imgproc.cvtColor(lab, equalised, Imgproc.COLOR_Lab2BGR);
     }
 
     /** Several palms: the one closest to the last hand when tracking one, otherwise the largest. */
@@ -175,11 +249,13 @@ public final class HandCropper implements Cropper {
         }
         return String.format(java.util.Locale.ROOT, "%s, margin %.2f, %s%s", detector.describe(), margin,
                 rotateUpright ? "rotated upright" : "not rotated",
-                tracking.enabled() ? ", tracking (re-detect every " + tracking.redetectEvery() + " frames)" : "");
+                tracking.enabled() ? ", tracking (re-detect every " + tracking.redetectEvery() + " frames)" : "")
+                + ", passes: " + attempts;
     }
 
     @Override
     public void close() {
+        OpenCv.release(lab, lightness, equalised);
         if (detector != null) {
             detector.close();
         }

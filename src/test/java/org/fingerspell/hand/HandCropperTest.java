@@ -75,6 +75,20 @@ class HandCropperTest {
     }
 
     @Test
+    void locate_attempts_triedInTurnUntilOneFindsAPalm() {
+        HandCropper cropper = new HandCropper(finder, 0, false, List.of(new HandCropper.Attempt(0, false),
+                new HandCropper.Attempt(0.5, false), new HandCropper.Attempt(0.5, true),
+                new HandCropper.Attempt(1.0, false)), HandCropper.Tracking.OFF);
+        assertEquals(Crop.Source.NO_HAND, cropper.locate(frame).source());
+        assertEquals(List.of(0.0, 0.5, 0.5, 1.0), finder.pads);
+        finder.pads.clear();
+        finder.palmsWithPad = List.of(uprightPalm(0.8, 150, 100, 40));
+        assertEquals(Crop.Source.DETECTED, cropper.locate(frame).source());
+        assertEquals(List.of(0.0, 0.5), finder.pads);
+        assertEquals(6, cropper.detectorRuns());
+    }
+
+    @Test
     void locate_palmOnlyWithBorder_isDetected() {
         finder.palmsWithPad = List.of(uprightPalm(0.8, 150, 100, 40));
         HandCropper cropper = new HandCropper(finder, 0, false, 0.5, HandCropper.Tracking.OFF);
