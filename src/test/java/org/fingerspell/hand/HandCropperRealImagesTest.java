@@ -36,7 +36,7 @@ class HandCropperRealImagesTest {
         Optional<Path> model = DetectorLocator.find();
         Assumptions.assumeTrue(model.isPresent(), "skipped: the palm detector is not installed");
         try (HandCropper cropper = new HandCropper(new PalmDetector(model.get()), 0, false,
-                HandCropper.DEFAULT_RETRY_PAD, HandCropper.Tracking.OFF);
+                HandCropper.STILL_ATTEMPTS, HandCropper.Tracking.OFF);
              ImageLoader.LoadedImage loaded = new ImageLoader().load(image)) {
             HandCropper.Location location = cropper.locate(loaded.bgr());
 

@@ -31,7 +31,7 @@ public final class MarginStudy {
         int n = 0;
         int missed = 0;
         ImageLoader loader = new ImageLoader();
-        try (HandCropper cropper = new HandCropper(new PalmDetector(model), 0, false, HandCropper.DEFAULT_RETRY_PAD,
+        try (HandCropper cropper = new HandCropper(new PalmDetector(model), 0, false, HandCropper.STILL_ATTEMPTS,
                 HandCropper.Tracking.OFF)) {
             for (int i = 0; i < images.size(); i += step) {
                 try (ImageLoader.LoadedImage loaded = loader.load(images.get(i).file())) {

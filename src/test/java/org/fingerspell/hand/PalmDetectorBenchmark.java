@@ -59,7 +59,8 @@ public final class PalmDetectorBenchmark {
 
     private static void run(String name, List<Mat> frames, Path model, HandCropper.Tracking tracking) {
         try (HandCropper cropper = new HandCropper(new PalmDetector(model), HandCropper.DEFAULT_MARGIN,
-                HandCropper.DEFAULT_ROTATE_UPRIGHT, HandCropper.DEFAULT_RETRY_PAD, tracking)) {
+                HandCropper.DEFAULT_ROTATE_UPRIGHT,
+                tracking.enabled() ? HandCropper.LIVE_ATTEMPTS : HandCropper.STILL_ATTEMPTS, tracking)) {
             for (int i = 0; i < 10; i++) {
                 cropper.crop(frames.get(i)).close();
             }
