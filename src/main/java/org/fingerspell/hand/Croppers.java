@@ -2,11 +2,18 @@ package org.fingerspell.hand;
 
 import org.fingerspell.model.ModelDescriptor;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Builds the cropper a model's crop policy asks for. */
 public final class Croppers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Croppers.class);
+    private static final AtomicBoolean LOAD_FAILURE_REPORTED = new AtomicBoolean();
 
     private Croppers() {
     }
@@ -28,10 +35,23 @@ public final class Croppers {
         return handCropper(policy.margin(), policy.rotateUpright(), tracking);
     }
 
-    /** A hand cropper with the detector located automatically, or the guide-box fallback when it is absent. */
+    /**
+     * A hand cropper with the detector located automatically, or the guide-box fallback when it is absent or
+     * cannot be loaded (said once per process).
+     */
     public static HandCropper handCropper(double margin, boolean rotateUpright, HandCropper.Tracking tracking) {
         Optional<Path> model = DetectorLocator.find();
-        PalmDetector detector = model.map(PalmDetector::new).orElse(null);
+        PalmDetector detector = null;
+        if (model.isPresent()) {
+            try {
+                detector = new PalmDetector(model.get());
+            } catch (RuntimeException e) {
+                if (LOAD_FAILURE_REPORTED.compareAndSet(false, true)) {
+                    LOG.warn("Palm detector {} cannot be loaded ({}): place your hand in the centred guide box. "
+                            + "Delete it and run scripts/fetch-detector.sh again.", model.get(), e.getMessage());
+                }
+            }
+        }
         return new HandCropper(detector, margin, rotateUpright,
                 tracking.enabled() ? HandCropper.LIVE_ATTEMPTS : HandCropper.STILL_ATTEMPTS, tracking);
     }

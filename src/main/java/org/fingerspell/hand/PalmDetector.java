@@ -35,6 +35,7 @@ public final class PalmDetector implements PalmFinder {
     private final double minScore;
     private final Path modelFile;
     // Per-frame buffers, reused.
+    private final Mat colour = new Mat();
     private final Mat resized = new Mat();
     private final Mat boxed = new Mat();
     private final Mat floats = new Mat();
@@ -89,7 +90,7 @@ public final class PalmDetector implements PalmFinder {
             return List.of();
         }
         Letterbox box = Letterbox.fit(bgrFrame.cols(), bgrFrame.rows(), INPUT_SIZE, pad);
-        prepareInput(bgrFrame, box);
+        prepareInput(asBgr(bgrFrame), box);
         runNet();
         List<PalmDetection> raw = decoder.decode(regressors, logits, minScore);
         List<PalmDetection> palms = PalmDecoder.weightedNms(raw, PalmDecoder.NMS_IOU);
@@ -98,6 +99,21 @@ public final class PalmDetector implements PalmFinder {
             inFrame.add(box.toFrame(palm));
         }
         return inFrame;
+    }
+
+    /** Grey or BGRA frames (some cameras and PNGs) as BGR; BGR frames as they are. */
+    private Mat asBgr(Mat frame) {
+        return switch (frame.channels()) {
+            case 3 -> frame;
+            case 1 -> convert(frame, Imgproc.COLOR_GRAY2BGR);
+            case 4 -> convert(frame, Imgproc.COLOR_BGRA2BGR);
+            default -> throw new IllegalArgumentException("frame has " + frame.channels() + " channels");
+        };
+    }
+
+    private Mat convert(Mat frame, int code) {
+        Imgproc.cvtColor(frame, colour, code);
+        return colour;
     }
 
     private void prepareInput(Mat bgrFrame, Letterbox box) {
@@ -151,7 +167,7 @@ public final class PalmDetector implements PalmFinder {
 
     @Override
     public void close() {
-        OpenCv.release(resized, boxed, floats);
+        OpenCv.release(colour, resized, boxed, floats);
         for (Mat plane : planes) {
             OpenCv.release(plane);
         }
