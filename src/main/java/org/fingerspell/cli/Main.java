@@ -30,6 +30,7 @@ public final class Main implements Runnable {
         cli.addSubcommand(new ClassifyCommand());
         cli.addSubcommand(new InfoCommand());
         cli.addSubcommand(new EvalCommand());
+        cli.addSubcommand(new CropCommand());
         cli.setExitCodeExceptionMapper(ExitCodes::forException);
         cli.setExecutionExceptionHandler(ExitCodes::handleExecutionException);
         return cli;
