@@ -1,5 +1,9 @@
 package org.fingerspell.spelling;
 
+import org.fingerspell.model.Score;
+
+import java.util.List;
+
 /**
  * What the speller made of one reading.
  *
@@ -8,8 +12,10 @@ package org.fingerspell.spelling;
  * @param state        what the reading means for typing
  * @param holdProgress how far the current hold is towards typing (0..1)
  * @param edit         the edit typed by this reading, or null
+ * @param ranked       the best smoothed classes, best first (the label and its runners-up)
  */
-public record SpellStep(String label, double confidence, State state, double holdProgress, Edit edit) {
+public record SpellStep(String label, double confidence, State state, double holdProgress, Edit edit,
+                        List<Score> ranked) {
 
     public enum State {
         /** No hand in view ({@code nothing} is the smoothed reading). */

@@ -1,6 +1,7 @@
 package org.fingerspell.spelling;
 
 import org.fingerspell.model.Labels;
+import org.fingerspell.model.Score;
 
 import java.util.List;
 import java.util.Objects;
@@ -19,6 +20,9 @@ import java.util.Objects;
  * Not thread-safe: feed it from one thread.
  */
 public final class Speller {
+
+    /** How many smoothed classes each step reports. */
+    public static final int RANKED = 3;
 
     private final int classes;
     private final int nothingIndex;
@@ -91,33 +95,31 @@ public final class Speller {
         next = (next + 1) % window.length;
         filled = Math.min(filled + 1, window.length);
 
-        int best = 0;
-        double bestSum = -1;
+        double[] mean = new double[classes];
         for (int c = 0; c < classes; c++) {
             double sum = 0;
             for (int i = 0; i < filled; i++) {
                 sum += window[i][c];
             }
-            if (sum > bestSum) {
-                bestSum = sum;
-                best = c;
-            }
+            mean[c] = sum / filled;
         }
-        String label = labels.get(best);
-        double confidence = bestSum / filled;
+        List<Score> ranked = top(mean, RANKED);
+        int best = labels.indexOf(ranked.get(0).label());
+        String label = ranked.get(0).label();
+        double confidence = ranked.get(0).probability();
 
         if (best == nothingIndex) {
             holding = null;
             latched = null;
-            return new SpellStep(label, confidence, SpellStep.State.NO_HAND, 0, null);
+            return new SpellStep(label, confidence, SpellStep.State.NO_HAND, 0, null, ranked);
         }
         if (confidence < settings.threshold()) {
             holding = null;
-            return new SpellStep(label, confidence, SpellStep.State.LOW_CONFIDENCE, 0, null);
+            return new SpellStep(label, confidence, SpellStep.State.LOW_CONFIDENCE, 0, null, ranked);
         }
         if (label.equals(latched)) {
             holding = null;
-            return new SpellStep(label, confidence, SpellStep.State.TYPED, 1, null);
+            return new SpellStep(label, confidence, SpellStep.State.TYPED, 1, null, ranked);
         }
         latched = null;
         if (!label.equals(holding)) {
@@ -128,9 +130,25 @@ public final class Speller {
         if (heldMillis >= settings.holdMillis()) {
             holding = null;
             latched = label;
-            return new SpellStep(label, confidence, SpellStep.State.TYPED, 1, Edit.forLabel(label));
+            return new SpellStep(label, confidence, SpellStep.State.TYPED, 1, Edit.forLabel(label), ranked);
         }
         double progress = Math.max(0, Math.min(1, heldMillis / (double) settings.holdMillis()));
-        return new SpellStep(label, confidence, SpellStep.State.HOLDING, progress, null);
+        return new SpellStep(label, confidence, SpellStep.State.HOLDING, progress, null, ranked);
+    }
+
+    private List<Score> top(double[] mean, int k) {
+        List<Score> best = new java.util.ArrayList<>(k);
+        boolean[] used = new boolean[classes];
+        for (int n = 0; n < Math.min(k, classes); n++) {
+            int arg = -1;
+            for (int c = 0; c < classes; c++) {
+                if (!used[c] && (arg < 0 || mean[c] > mean[arg])) {
+                    arg = c;
+                }
+            }
+            used[arg] = true;
+            best.add(new Score(labels.get(arg), mean[arg]));
+        }
+        return List.copyOf(best);
     }
 }

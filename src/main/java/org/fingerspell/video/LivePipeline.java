@@ -77,7 +77,6 @@ public final class LivePipeline implements AutoCloseable {
 
     /** @param retryMillis the waits before each reconnection attempt (the last one repeats) */
     public LivePipeline(Supplier<FrameSource> sources, Listener listener, long[] retryMillis) {
-        OpenCv.load();
         this.sources = Objects.requireNonNull(sources, "sources");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.retryMillis = retryMillis.clone();
@@ -144,6 +143,7 @@ public final class LivePipeline implements AutoCloseable {
         int attempt = 0;
         boolean live = false;
         long sequence = 0;
+        OpenCv.load();
         bgra = new Mat();
         mirrored = new Mat();
         try {
