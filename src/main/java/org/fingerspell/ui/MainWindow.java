@@ -6,6 +6,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.stage.Stage;
 import org.fingerspell.settings.AppSettings;
+import org.fingerspell.ui.about.AboutView;
 import org.fingerspell.ui.live.LiveView;
 import org.fingerspell.ui.live.LiveViewModel;
 import org.fingerspell.ui.shell.AppShell;
@@ -41,7 +42,7 @@ public final class MainWindow {
         Themes.apply(settings.theme());
         AppModel app = new AppModel(options.settings(), settings, new Background());
         LiveViewModel live = new LiveViewModel(app, options.model(), options.fps(), options.loop(), clipboard);
-        AppShell shell = new AppShell(app, List.of(new LiveView(live)));
+        AppShell shell = new AppShell(app, List.of(new LiveView(live), new AboutView()));
         Scene scene = new Scene(shell.root(), 1280, 800);
         stage.setScene(scene);
         stage.setTitle("Fingerspell");
