@@ -33,6 +33,10 @@ public final class LiveCommand implements Callable<Integer> {
             description = "Folder for settings.json (default: the user's config folder).")
     private Path config;
 
+    @Option(names = "--stats-log", paramLabel = "FILE", hidden = true,
+            description = "Append pipeline health (frames, rates, threads, heap, RSS) every 10 s, for soak runs.")
+    private Path statsLog;
+
     @Mixin
     private ModelOptions modelOptions;
 
@@ -47,7 +51,7 @@ public final class LiveCommand implements Callable<Integer> {
                 : SettingsStore.atDefaultLocation();
         FingerspellApp.launch(new LaunchOptions(spec,
                 ModelLoader.onnx(model, modelOptions.deviceChoice(), modelOptions.threads()),
-                model.toString(), fps, loop, settings));
+                model.toString(), fps, loop, settings, statsLog));
         return ExitCodes.OK;
     }
 }

@@ -21,6 +21,7 @@ public final class FingerspellApp extends Application {
 
     private AppSettings settings;
     private MainWindow window;
+    private StatsLog statsLog;
 
     /** Opens the window and blocks until it closes. */
     public static void launch(LaunchOptions launchOptions) {
@@ -43,10 +44,20 @@ public final class FingerspellApp extends Application {
         Thread.currentThread().setUncaughtExceptionHandler((thread, error) ->
                 LOG.error("Uncaught exception on the FX thread", error));
         window = MainWindow.open(stage, options, settings);
+        if (options.statsLog() != null) {
+            try {
+                statsLog = new StatsLog(options.statsLog(), window.live(), 10_000);
+            } catch (java.io.IOException e) {
+                LOG.warn("Cannot write the stats log {}: {}", options.statsLog(), e.getMessage());
+            }
+        }
     }
 
     @Override
     public void stop() {
+        if (statsLog != null) {
+            statsLog.close();
+        }
         if (window != null) {
             window.close();
         }

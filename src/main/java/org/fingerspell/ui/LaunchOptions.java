@@ -4,6 +4,7 @@ import org.fingerspell.settings.SettingsStore;
 import org.fingerspell.video.ModelLoader;
 import org.fingerspell.video.SourceSpec;
 
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -12,9 +13,16 @@ import java.util.Objects;
  *
  * @param fps  folder rate, or a video's override (0: a video's own rate; folders then play at 30)
  * @param loop whether folders and videos start again at their end
+ * @param statsLog where to append pipeline health every 10 s (soak runs), or null
  */
 public record LaunchOptions(SourceSpec source, ModelLoader model, String modelDescription, double fps, boolean loop,
-                            SettingsStore settings) {
+                            SettingsStore settings, Path statsLog) {
+
+    public LaunchOptions(SourceSpec source, ModelLoader model, String modelDescription, double fps, boolean loop,
+                         SettingsStore settings) {
+        this(source, model, modelDescription, fps, loop, settings, null);
+    }
+
 
     public LaunchOptions {
         Objects.requireNonNull(model, "model");

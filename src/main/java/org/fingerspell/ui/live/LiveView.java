@@ -49,6 +49,11 @@ public final class LiveView implements Page {
             new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), "clear",
             new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN), "mirror");
 
+    private static final javafx.css.PseudoClass WARNING = javafx.css.PseudoClass.getPseudoClass("warning");
+    private static final javafx.css.PseudoClass TYPED = javafx.css.PseudoClass.getPseudoClass("typed");
+    private static final javafx.css.PseudoClass IDLE = javafx.css.PseudoClass.getPseudoClass("idle");
+    private static final javafx.css.PseudoClass UNSURE = javafx.css.PseudoClass.getPseudoClass("unsure");
+
     private final LiveViewModel viewModel;
     private final BorderPane root = new BorderPane();
 
@@ -258,9 +263,19 @@ public final class LiveView implements Page {
         state.getStyleClass().add("state-chip");
         state.textProperty().bind(Bindings.createStringBinding(this::stateText, viewModel.handStateProperty(),
                 viewModel.modelStateProperty(), viewModel.sourceStateProperty()));
-        viewModel.handStateProperty().addListener((obs, was, now) -> state.pseudoClassStateChanged(
-                javafx.css.PseudoClass.getPseudoClass("warning"),
-                now == LiveViewModel.HandState.LOW_CONFIDENCE || now == LiveViewModel.HandState.NO_HAND));
+        javafx.beans.binding.BooleanBinding warning = Bindings.createBooleanBinding(() ->
+                        viewModel.modelStateProperty().get() == LiveViewModel.ModelState.FAILED
+                                || viewModel.handStateProperty().get() == LiveViewModel.HandState.LOW_CONFIDENCE
+                                || viewModel.handStateProperty().get() == LiveViewModel.HandState.NO_HAND,
+                viewModel.modelStateProperty(), viewModel.handStateProperty());
+        warning.addListener((obs, was, now) -> state.pseudoClassStateChanged(WARNING, now));
+        state.pseudoClassStateChanged(WARNING, warning.get());
+        viewModel.handStateProperty().addListener((obs, was, now) -> state.pseudoClassStateChanged(TYPED,
+                now == LiveViewModel.HandState.TYPED));
+        letter.textProperty().addListener((obs, was, now) -> letter.pseudoClassStateChanged(IDLE, "–".equals(now)));
+        letter.pseudoClassStateChanged(IDLE, "–".equals(letter.getText()));
+        viewModel.handStateProperty().addListener((obs, was, now) -> letter.pseudoClassStateChanged(UNSURE,
+                now == LiveViewModel.HandState.LOW_CONFIDENCE));
 
         ProgressBar bar = new ProgressBar();
         bar.setId("confidenceBar");

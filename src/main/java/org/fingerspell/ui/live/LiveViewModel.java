@@ -586,6 +586,11 @@ public final class LiveViewModel {
         return readingsShown;
     }
 
+    /** Frames painted in the last second; safe from any thread. */
+    public double displayRate() {
+        return displayRate.rate(System.nanoTime());
+    }
+
     public long framesPainted() {
         return framesPainted;
     }
