@@ -31,9 +31,15 @@ public final class SyntheticModel {
     }
 
     public static ModelLoader loader() {
+        return loader(Crop.Source.DETECTED);
+    }
+
+    /** A loader whose hands are found by {@code source} (FALLBACK: the guide box of a build with no detector). */
+    public static ModelLoader loader(Crop.Source source) {
         return () -> {
             ThreadLog.shared().record(ThreadLog.MODEL_LOAD);
-            return new LoadedModel("synthetic", "CPU", "synthetic", GreyReader::new, () -> { });
+            return new LoadedModel("synthetic", "CPU", source == Crop.Source.FALLBACK ? "guide box" : "synthetic",
+                    () -> new GreyReader(source), () -> { });
         };
     }
 
@@ -60,6 +66,12 @@ public final class SyntheticModel {
     }
 
     static final class GreyReader implements FrameReader {
+        private final Crop.Source source;
+
+        GreyReader(Crop.Source source) {
+            this.source = source;
+        }
+
         @Override
         public FrameResult classify(Mat bgr) {
             int index = (int) Math.round(bgr.get(0, 0)[0] / 5.0);
@@ -69,7 +81,7 @@ public final class SyntheticModel {
             boolean hand = !Labels.NOTHING.equals(Labels.ALL.get(index));
             return new FrameResult(new Classification(Labels.ALL, p, null),
                     new CropRegion(bgr.cols() / 2.0, bgr.rows() / 2.0, bgr.rows() * 0.6, 0), hand, 0.9,
-                    hand ? Crop.Source.DETECTED : Crop.Source.NO_HAND, true);
+                    source == Crop.Source.FALLBACK ? source : hand ? source : Crop.Source.NO_HAND, true);
         }
 
         @Override
