@@ -20,6 +20,7 @@ def parser():
                    help="folder with one `fingerspell crop` output per pack (DIR/kaggle-train, ...): train on hand crops")
     p.add_argument("--packs", nargs="+", default=list(TRAIN_PACKS))
     p.add_argument("--split-name", default="blocks_80_10_10", help="training/splits/<name>.csv")
+    p.add_argument("--splits-dir", default=None, help="where the split CSV goes (default training/splits)")
     p.add_argument("--config", choices=sorted(CONFIGS), default="S-A")
     p.add_argument("--weights", default=None, help="torchvision ResNet-18 ImageNet state dict (T-A/T-B/T-C)")
     p.add_argument("--init-checkpoint", default=None, help="start from this checkpoint's model (T-C: a T-B best.pt)")

@@ -96,7 +96,7 @@ def jpeg(im, rng, qmin=30, qmax=95):
 
 
 def to_tensor_norm(arr_uint8):
-    t = torch.from_numpy(np.ascontiguousarray(arr_uint8)).permute(2, 0, 1).float().div_(255.0)
+    t = torch.from_numpy(np.array(arr_uint8, dtype=np.uint8, copy=True)).permute(2, 0, 1).float().div_(255.0)
     return (t - _MEAN) / _STD
 
 

@@ -110,13 +110,13 @@ def data_fingerprint(rows):
     return h.hexdigest()
 
 
-def make_split(data_root, packs=TRAIN_PACKS, name="blocks_80_10_10"):
+def make_split(data_root, packs=TRAIN_PACKS, name="blocks_80_10_10", splits_dir=None):
     """Build (deterministically) and write training/splits/<name>.csv; return rows, path, sha."""
     rows = []
     for p in packs:
         rows.extend(read_index(data_root, p))
     rows = split_rows(rows)
-    path = os.path.join(SPLITS_DIR, name + ".csv")
+    path = os.path.join(splits_dir or SPLITS_DIR, name + ".csv")
     sha = write_split(rows, path)
     return rows, path, sha
 

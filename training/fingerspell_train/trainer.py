@@ -57,7 +57,8 @@ def make_schedule(optimizer, total_steps, warmup_steps, kind="cosine", min_facto
 def prepare_rows(args):
     """Split rows (with paths) for the training packs, split path/sha, crop metas."""
     D.require_data_root(args.data_root, args.packs)
-    rows, split_path, split_sha = D.make_split(args.data_root, args.packs, args.split_name)
+    rows, split_path, split_sha = D.make_split(args.data_root, args.packs, args.split_name,
+                                                  getattr(args, "splits_dir", None))
     metas = {}
     if args.crops_root:
         rows, metas = D.attach_crops(rows, args.crops_root)
@@ -87,7 +88,6 @@ def train(args, command):
         train_rows = [r for r in train_rows if r["detected"] or r["label"] == "nothing"]
     train_rows = D.subsample_per_class(train_rows, args.max_train_per_class)
     val_rows = D.subsample_per_class(val_rows, args.max_val_per_class)
-    used = [r for r in rows if r["split"] in ("train", "val")]
     fingerprint = D.data_fingerprint([r for r in rows])
     crop = crop_descriptor(metas)
     log("split %s (sha256 %s): train %d val %d (test blocks held out)" %
@@ -143,8 +143,11 @@ def train(args, command):
         bad, history, train_seconds = ck["bad_epochs"], ck["history"], ck.get("train_seconds", 0.0)
         log("resumed from %s at epoch %d (best val macro-F1 %.4f @ %d)" % (last_path, start_epoch, best_f1, best_epoch))
         if ck.get("stopped"):
-            log("run had already stopped (early stopping / budget); nothing to do")
-            return best_path
+            if bad < args.patience and start_epoch < args.epochs:
+                log("run had stopped on its time budget; continuing (the budget counts per invocation)")
+            else:
+                log("run had already finished (early stopping / all epochs); nothing to do")
+                return best_path
 
     meta = {"labels": LABELS, "config": args.config, "size": args.size, "packs": args.packs,
             "split_file": os.path.relpath(split_path, REPO_ROOT), "split_sha256": split_sha,

@@ -15,6 +15,8 @@ public final class Main implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // Everything Fingerspell needs ships with it: DJL must never try the network.
+        System.setProperty("ai.djl.offline", "true");
         System.exit(run(args));
     }
 

@@ -2,12 +2,15 @@ package org.fingerspell.model;
 
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
-import ai.djl.ndarray.types.Shape;
+import ai.djl.engine.Engine;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
-import ai.djl.util.PairList;
+import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
 import ai.onnxruntime.OrtProvider;
 import org.fingerspell.image.OpenCv;
 import org.slf4j.Logger;
@@ -75,8 +78,17 @@ public final class OnnxClassifier implements AutoCloseable {
         return cpu;
     }
 
+    /**
+     * DJL's engine creates the process-wide OrtEnvironment with its own thread pool and fails if one exists,
+     * so it must come up before this class touches ONNX Runtime directly.
+     */
+    private static void startEngine() {
+        Engine.getEngine("OnnxRuntime");
+    }
+
     static boolean cudaProviderAvailable() {
         try {
+            startEngine();
             return OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA);
         } catch (RuntimeException | LinkageError e) {
             return false;
@@ -95,6 +107,7 @@ public final class OnnxClassifier implements AutoCloseable {
         if (threads > 0) {
             builder.optOption("intraOpNumThreads", Integer.toString(threads));
         }
+        checkSignature(modelFile, descriptor);
         ZooModel<TensorBatch, RawOutputs> model;
         try {
             model = builder.build().loadModel();
@@ -103,49 +116,70 @@ public final class OnnxClassifier implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new ModelException(modelFile + ": ONNX Runtime cannot load it (" + firstLine(e) + ")", e);
         }
-        try {
-            checkSignature(modelFile, descriptor, model);
-        } catch (ModelException e) {
-            model.close();
-            throw e;
-        }
         String deviceName = device.isGpu() ? "CUDA:" + device.getDeviceId() : "CPU";
         return new OnnxClassifier(modelFile, descriptor, model, deviceName);
     }
 
-    /** The network must agree with its descriptor: input name and shape, and one logit per label. */
-    private static void checkSignature(Path modelFile, ModelDescriptor descriptor,
-                                       ZooModel<TensorBatch, RawOutputs> model) throws ModelException {
-        PairList<String, Shape> inputs = model.describeInput();
-        if (inputs == null || inputs.size() != 1) {
-            throw new ModelException(modelFile + ": expected 1 input, the model has "
-                    + (inputs == null ? 0 : inputs.size()));
+    /**
+     * The network must agree with its descriptor: input name and shape, and one logit per label. DJL does not
+     * report ONNX shapes, so the file is inspected with a bare ONNX Runtime session (metadata only).
+     */
+    private static void checkSignature(Path modelFile, ModelDescriptor descriptor) throws ModelException {
+        startEngine();
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
+            options.setIntraOpNumThreads(1);
+            try (OrtSession session = environment.createSession(modelFile.toString(), options)) {
+                checkInputs(modelFile, descriptor, session.getInputInfo());
+                checkOutputs(modelFile, descriptor, session.getOutputInfo());
+            }
+        } catch (OrtException e) {
+            throw new ModelException(modelFile + ": not a valid ONNX model (" + firstLine(e) + ")", e);
         }
-        if (!descriptor.inputName().equals(inputs.get(0).getKey())) {
-            throw new ModelException(modelFile + ": input is named '" + inputs.get(0).getKey()
+    }
+
+    private static void checkInputs(Path modelFile, ModelDescriptor descriptor, Map<String, NodeInfo> inputs)
+            throws ModelException {
+        if (inputs.size() != 1) {
+            throw new ModelException(modelFile + ": expected 1 input, the model has " + inputs.size());
+        }
+        Map.Entry<String, NodeInfo> input = inputs.entrySet().iterator().next();
+        if (!descriptor.inputName().equals(input.getKey())) {
+            throw new ModelException(modelFile + ": input is named '" + input.getKey()
                     + "' but the descriptor says '" + descriptor.inputName() + "'");
         }
-        long[] shape = inputs.get(0).getValue().getShape();
+        long[] shape = shapeOf(modelFile, input.getValue());
         int size = descriptor.input().size();
         if (shape.length != 4 || shape[1] != 3 || !matches(shape[2], size) || !matches(shape[3], size)) {
-            throw new ModelException(modelFile + ": input shape " + inputs.get(0).getValue()
-                    + " does not match the descriptor's (N, 3, " + size + ", " + size + ")");
+            throw new ModelException(modelFile + ": input shape " + java.util.Arrays.toString(shape)
+                    + " does not match the descriptor's [N, 3, " + size + ", " + size + "]");
         }
-        PairList<String, Shape> outputs = model.describeOutput();
-        Map<String, Shape> byName = outputs == null ? Map.of() : outputs.toMap();
-        Shape logits = byName.get(descriptor.logitsOutput());
+    }
+
+    private static void checkOutputs(Path modelFile, ModelDescriptor descriptor, Map<String, NodeInfo> outputs)
+            throws ModelException {
+        NodeInfo logits = outputs.get(descriptor.logitsOutput());
         if (logits == null) {
             throw new ModelException(modelFile + ": no output named '" + descriptor.logitsOutput()
-                    + "' (outputs: " + byName.keySet() + ")");
+                    + "' (outputs: " + outputs.keySet() + ")");
         }
-        long classes = logits.get(logits.dimension() - 1);
+        long[] shape = shapeOf(modelFile, logits);
+        long classes = shape[shape.length - 1];
         if (classes != descriptor.labels().size()) {
             throw new ModelException(modelFile + ": the model outputs " + classes + " scores but the descriptor has "
                     + descriptor.labels().size() + " labels");
         }
-        if (descriptor.embeddingOutput() != null && !byName.containsKey(descriptor.embeddingOutput())) {
+        if (descriptor.embeddingOutput() != null && !outputs.containsKey(descriptor.embeddingOutput())) {
             throw new ModelException(modelFile + ": no output named '" + descriptor.embeddingOutput() + "'");
         }
+    }
+
+    private static long[] shapeOf(Path modelFile, NodeInfo node) throws ModelException {
+        if (!(node.getInfo() instanceof TensorInfo tensor)) {
+            throw new ModelException(modelFile + ": '" + node.getName() + "' is not a tensor");
+        }
+        return tensor.getShape();
     }
 
     private static boolean matches(long dimension, int expected) {

@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Deterministic evaluation of a checkpoint on every test set.
+
+Sets: kaggle-test (28 images), the held-out test block of each training pack
+(kaggle-train-heldout, phone-train-heldout) and massey (26 letters only:
+predictions outside A..Z count as errors; accuracy and macro-F1 over the 26
+letter classes). Writes a JSON with metrics, per-class F1, confusion matrices
+and (optionally) confusion-matrix PNGs.
+
+/usr/bin/python3 training/evaluate.py --checkpoint training/runs/<run>/best.pt \
+    --out training/runs/<run>/eval.json [--plots-dir models/] [--crops-root DIR]
+"""
+import argparse
+import json
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from fingerspell_train.constants import DEFAULT_DATA_ROOT, REPO_ROOT, TRAIN_PACKS, LABELS  # noqa: E402
+
+SET_ORDER = ["kaggle-test", "kaggle-train-heldout", "phone-train-heldout", "massey"]
+
+
+def build_sets(args, meta):
+    from fingerspell_train import data as D
+    D.require_data_root(args.data_root, ["kaggle-test", "massey"])
+    split_file = args.split_file or os.path.join(REPO_ROOT, meta["split_file"])
+    split = D.read_split(split_file)
+    sets = {}
+    for pack in TRAIN_PACKS:
+        rows = [dict(r) for r in split if r["pack"] == pack and r["split"] == "test"]
+        if rows:
+            sets[pack + "-heldout"] = rows
+    for pack in ["kaggle-test", "massey"]:
+        sets[pack] = D.read_index(args.data_root, pack)
+    out = {}
+    for name, rows in sets.items():
+        if args.sets and name not in args.sets:
+            continue
+        if args.crops_root:
+            rows, _ = D.attach_crops(rows, args.crops_root)
+        else:
+            rows = D.attach_paths(rows, args.data_root)
+        out[name] = rows
+    return out, split_file
+
+
+def plot_confusion(cm, labels, title, path):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import numpy as np
+    cm = np.asarray(cm)
+    fig, ax = plt.subplots(figsize=(9, 8))
+    ax.imshow(cm, cmap="Blues")
+    ax.set_xticks(range(len(labels)))
+    ax.set_yticks(range(len(labels)))
+    ax.set_xticklabels(labels, rotation=90, fontsize=7)
+    ax.set_yticklabels(labels, fontsize=7)
+    ax.set_xlabel("predicted")
+    ax.set_ylabel("true")
+    ax.set_title(title, fontsize=10)
+    for i in range(cm.shape[0]):
+        for j in range(cm.shape[1]):
+            if cm[i, j]:
+                ax.text(j, i, str(cm[i, j]), ha="center", va="center", fontsize=5,
+                        color="white" if cm[i, j] > cm.max() / 2 else "black")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--checkpoint", required=True)
+    p.add_argument("--data-root", default=DEFAULT_DATA_ROOT)
+    p.add_argument("--crops-root", default=None, help="evaluate on `fingerspell crop` folders (hand model)")
+    p.add_argument("--split-file", default=None, help="default: the split recorded in the checkpoint")
+    p.add_argument("--sets", nargs="*", default=None, help="subset of " + ", ".join(SET_ORDER))
+    p.add_argument("--out", default=None, help="JSON output (default <checkpoint dir>/eval.json)")
+    p.add_argument("--plots-dir", default=None, help="write confusion-matrix PNGs here")
+    p.add_argument("--plot-prefix", default="", help="file-name prefix for the PNGs")
+    p.add_argument("--batch-size", type=int, default=64)
+    p.add_argument("--threads", type=int, default=2)
+    args = p.parse_args(argv)
+
+    import torch
+    torch.set_num_threads(args.threads)
+    from fingerspell_train.export import load_checkpoint_model
+    from fingerspell_train.evaluation import predict, score
+
+    model, ck = load_checkpoint_model(args.checkpoint)
+    meta = ck["meta"]
+    size = int(meta["size"])
+    no_hand = (meta.get("crop") or {}).get("no_hand", "classify") if args.crops_root else "classify"
+    sets, split_file = build_sets(args, meta)
+    result = {"checkpoint": os.path.relpath(os.path.abspath(args.checkpoint), REPO_ROOT),
+              "epoch": ck.get("epoch"), "input_size": size, "crops_root": args.crops_root,
+              "split_file": os.path.relpath(split_file, REPO_ROOT),
+              "note": "massey: letters only (26 classes); predictions outside A..Z count as errors. "
+                      "macro_f1 averages F1 over the classes present in the set's ground truth.",
+              "sets": {}}
+    for name in [s for s in SET_ORDER if s in sets]:
+        rows = sets[name]
+        t = time.time()
+        probs, _ = predict(model, rows, size, args.batch_size)
+        s = score(rows, probs, letters_only=(name == "massey"), no_hand=no_hand)
+        result["sets"][name] = s
+        print("%-22s n=%4d  accuracy %.4f  macro-F1 %.4f  (%s, %.0f s)"
+              % (name, s["n"], s["accuracy"], s["macro_f1"], s["classes"], time.time() - t), flush=True)
+        if args.plots_dir:
+            os.makedirs(args.plots_dir, exist_ok=True)
+            labels = LABELS
+            cm = s["confusion"]
+            if name == "massey":  # rows: 26 letters; columns: all 29 predictions
+                pass
+            plot_confusion(cm, labels, "%s %s: acc %.3f, macro-F1 %.3f (n=%d)"
+                           % (args.plot_prefix.strip("_-") or "model", name, s["accuracy"], s["macro_f1"], s["n"]),
+                           os.path.join(args.plots_dir, "%sconfusion_%s.png" % (args.plot_prefix, name)))
+    out = args.out or os.path.join(os.path.dirname(os.path.abspath(args.checkpoint)), "eval.json")
+    with open(out, "w") as f:
+        json.dump(result, f, indent=1)
+    print("wrote", out)
+
+
+if __name__ == "__main__":
+    main()
