@@ -31,6 +31,7 @@ public final class Main implements Runnable {
         cli.addSubcommand(new InfoCommand());
         cli.addSubcommand(new EvalCommand());
         cli.addSubcommand(new CropCommand());
+        cli.addSubcommand(new LiveCommand());
         cli.setExitCodeExceptionMapper(ExitCodes::forException);
         cli.setExecutionExceptionHandler(ExitCodes::handleExecutionException);
         return cli;
