@@ -28,6 +28,14 @@ public final class ModelOptions {
         return model != null ? model : ModelLocator.defaultModel();
     }
 
+    public DeviceChoice deviceChoice() {
+        return DeviceChoice.parse(device);
+    }
+
+    public int threads() {
+        return threads;
+    }
+
     public OnnxClassifier load() throws ModelException {
         OnnxClassifier classifier = OnnxClassifier.load(modelFile(), DeviceChoice.parse(device), threads);
         Diagnostics.put(Diagnostics.MODEL, classifier.modelFile().toAbsolutePath().normalize() + " ("
