@@ -3,6 +3,7 @@ package org.fingerspell.ui;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.fingerspell.app.CrashReporter;
 import org.fingerspell.image.OpenCv;
 import org.fingerspell.settings.AppSettings;
 import org.slf4j.Logger;
@@ -41,8 +42,16 @@ public final class FingerspellApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Thread.currentThread().setUncaughtExceptionHandler((thread, error) ->
-                LOG.error("Uncaught exception on the FX thread", error));
+        // The crash reporter (installed by cli.Main for all threads) writes a report; the dialog says where.
+        Thread.UncaughtExceptionHandler reporter = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> {
+            if (reporter != null) {
+                reporter.uncaughtException(thread, error);
+            } else {
+                LOG.error("Uncaught exception on the FX thread", error);
+            }
+        });
+        CrashReporter.addListener(report -> CrashDialog.show(stage, report));
         window = MainWindow.open(stage, options, settings);
         if (options.statsLog() != null) {
             try {

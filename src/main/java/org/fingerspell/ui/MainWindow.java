@@ -5,6 +5,8 @@ import javafx.scene.Scene;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.stage.Stage;
+import org.fingerspell.app.AboutInfo;
+import org.fingerspell.app.Startup;
 import org.fingerspell.settings.AppSettings;
 import org.fingerspell.ui.about.AboutView;
 import org.fingerspell.ui.live.LiveView;
@@ -12,6 +14,7 @@ import org.fingerspell.ui.live.LiveViewModel;
 import org.fingerspell.ui.shell.AppShell;
 import org.fingerspell.video.SourceSpec;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -42,7 +45,7 @@ public final class MainWindow {
         Themes.apply(settings.theme());
         AppModel app = new AppModel(options.settings(), settings, new Background());
         LiveViewModel live = new LiveViewModel(app, options.model(), options.fps(), options.loop(), clipboard);
-        AppShell shell = new AppShell(app, List.of(new LiveView(live), new AboutView()));
+        AppShell shell = new AppShell(app, List.of(new LiveView(live), new AboutView(() -> about(options, live), clipboard)));
         Scene scene = new Scene(shell.root(), 1280, 800);
         stage.setScene(scene);
         stage.setTitle("Fingerspell");
@@ -51,6 +54,7 @@ public final class MainWindow {
         MainWindow window = new MainWindow(stage, app, live, shell);
         stage.setOnHidden(e -> window.close());
         stage.show();
+        Startup.milestone("main window shown");
         SourceSpec source = options.source();
         if (source != null) {
             live.start(source);
@@ -96,5 +100,18 @@ public final class MainWindow {
 
     static void exit() {
         Platform.exit();
+    }
+
+    /** The About page's facts: the model this window runs and the device it reports. */
+    private static AboutInfo about(LaunchOptions options, LiveViewModel live) {
+        AboutInfo.Builder about = AboutInfo.builder().device(live.deviceProperty().get());
+        if (options.modelDescription() != null && !options.modelDescription().isBlank()) {
+            try {
+                about.model(Path.of(options.modelDescription()));
+            } catch (java.nio.file.InvalidPathException e) {
+                // Not a file name (a test's description): the About page shows the default model's facts.
+            }
+        }
+        return about.build();
     }
 }

@@ -1,5 +1,6 @@
 package org.fingerspell.video;
 
+import org.fingerspell.app.Diagnostics;
 import org.fingerspell.hand.Cropper;
 import org.fingerspell.hand.Croppers;
 import org.fingerspell.model.DeviceChoice;
@@ -27,6 +28,9 @@ public interface ModelLoader {
                 throw new ModelException(file + ": this model crops around the hand, and this build has no hand "
                         + "detector (" + e.getMessage() + ")");
             }
+            Diagnostics.put(Diagnostics.MODEL, file.toAbsolutePath().normalize() + " ("
+                    + classifier.descriptor().name() + " " + classifier.descriptor().version() + ")");
+            Diagnostics.put(Diagnostics.DEVICE, classifier.device());
             return new LoadedModel(classifier.descriptor().name(), classifier.device(), cropper,
                     () -> new FrameClassifier(classifier.newSession(),
                             Croppers.forPolicy(classifier.descriptor().crop()), classifier.descriptor()),

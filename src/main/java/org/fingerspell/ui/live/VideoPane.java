@@ -2,11 +2,15 @@ package org.fingerspell.ui.live;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
+import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
+import org.fingerspell.app.Startup;
 
 /** The video, scaled to fit without cropping, with the hand box drawn over it. */
 final class VideoPane extends Region {
@@ -26,6 +30,22 @@ final class VideoPane extends Region {
         box.setId("handBox");
         getChildren().addAll(view, box);
         view.imageProperty().addListener((obs, was, now) -> requestLayout());
+        view.imageProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Image> obs, Image was, Image now) {
+                if (now != null && getScene() != null) {
+                    // Start-up time is measured to here: the pulse that lays out (and then paints) the first frame.
+                    view.imageProperty().removeListener(this);
+                    Scene scene = getScene();
+                    Runnable[] once = new Runnable[1];
+                    once[0] = () -> {
+                        scene.removePostLayoutPulseListener(once[0]);
+                        Startup.milestone("first frame painted");
+                    };
+                    scene.addPostLayoutPulseListener(once[0]);
+                }
+            }
+        });
         handBox.addListener((obs, was, now) -> requestLayout());
         setMinSize(160, 120);
     }
