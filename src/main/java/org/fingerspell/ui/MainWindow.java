@@ -45,7 +45,8 @@ public final class MainWindow {
         Themes.apply(settings.theme());
         AppModel app = new AppModel(options.settings(), settings, new Background());
         LiveViewModel live = new LiveViewModel(app, options.model(), options.fps(), options.loop(), clipboard);
-        AppShell shell = new AppShell(app, List.of(new LiveView(live), new AboutView(() -> about(options, live), clipboard)));
+        AppShell shell = new AppShell(app,
+                List.of(new LiveView(live), new AboutView(() -> about(options, live), clipboard)));
         Scene scene = new Scene(shell.root(), 1280, 800);
         stage.setScene(scene);
         stage.setTitle("Fingerspell");

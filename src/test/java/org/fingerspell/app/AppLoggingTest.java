@@ -58,8 +58,8 @@ class AppLoggingTest {
         }
         String newest = Files.readString(dir.resolve("fingerspell.0.log"));
         assertTrue(newest.contains("record 199"), newest);
-        String all = Files.readString(dir.resolve("fingerspell.1.log")) + Files.readString(dir.resolve("fingerspell.2.log"))
-                + newest;
+        String all = Files.readString(dir.resolve("fingerspell.1.log"))
+                + Files.readString(dir.resolve("fingerspell.2.log")) + newest;
         assertFalse(all.contains("record 000"), "the oldest records rotate away");
     }
 

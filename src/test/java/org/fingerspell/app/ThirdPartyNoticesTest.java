@@ -44,7 +44,8 @@ class ThirdPartyNoticesTest {
     @Test
     void components_readOnlyTheComponentsSection() {
         String markdown = "# N\n\n| a | b | c |\n|---|---|---|\n| x | 1 | MIT |\n\n## Components\n\n"
-                + "| Component | Version | Licence | Source |\n|---|---|---|---|\n| Lib | 2.0 | Apache-2.0 | https://x |\n\n"
+                + "| Component | Version | Licence | Source |\n|---|---|---|---|\n"
+                + "| Lib | 2.0 | Apache-2.0 | https://x |\n\n"
                 + "## Notes\n| y | 3 | GPL |\n";
 
         assertEquals(List.of(new ThirdPartyNotices.Component("Lib", "2.0", "Apache-2.0", "https://x")),

@@ -141,7 +141,8 @@ class LiveViewTest {
         robot.clickOn("#nav-about");
         javafx.scene.layout.VBox details = robot.lookup("#aboutDetails").queryAs(javafx.scene.layout.VBox.class);
         String shown = details.getChildren().stream().filter(n -> n instanceof javafx.scene.control.Label)
-                .map(n -> ((javafx.scene.control.Label) n).getText()).collect(java.util.stream.Collectors.joining("\n"));
+                .map(n -> ((javafx.scene.control.Label) n).getText())
+                .collect(java.util.stream.Collectors.joining("\n"));
         for (String expected : List.of("Model", "Device: ", "Logs and crash reports: ", "Licences",
                 "ONNX Runtime", "OpenCV", "MediaPipe palm detection model")) {
             assertTrue(shown.contains(expected), expected + " missing in:\n" + shown);
