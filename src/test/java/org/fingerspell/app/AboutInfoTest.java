@@ -73,8 +73,8 @@ class AboutInfoTest {
     void build_listsTheBundledLicences() throws IOException {
         AboutInfo about = builder(TinyModel.install(dir)).build();
 
-        assertTrue(about.components().stream().anyMatch(c -> c.describe().equals("ONNX Runtime (com.microsoft."
-                + "onnxruntime:onnxruntime; onnxruntime_gpu in the GPU build) 1.21.1: MIT")), about.toText());
+        assertTrue(about.components().stream().anyMatch(c -> c.name().startsWith("ONNX Runtime")
+                && c.version().equals("1.21.1") && c.licence().equals("MIT")), about.toText());
     }
 
     @Test
