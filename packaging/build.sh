@@ -163,7 +163,8 @@ APP="$IMAGES/$APP_NAME"
 if ((INSTALLERS)); then
   for type in "${INSTALLER_TYPES[@]}"; do
     say "jpackage --type $type ($PACKAGE) -> $DIST"
-    rm -f "$DIST"/*."$type"
+    # Only this variant's earlier installer: the CPU and GPU packages live side by side in target/dist.
+    if [[ "$type" == deb ]]; then rm -f "$DIST/${PACKAGE}_"*.deb; else rm -f "$DIST/$APP_NAME-"*."$type"; fi
     jpackage --type "$type" --name "$APP_NAME" --app-version "$APP_VERSION" --app-image "$APP" --dest "$DIST" \
       --resource-dir "$RESOURCES" --icon "$ICON" --vendor "Fingerspell contributors" \
       --copyright "Fingerspell contributors" \
