@@ -108,6 +108,6 @@ public record ModelCard(String title, String summary, List<Metric> metrics) {
 
     /** Markdown emphasis and code marks removed. */
     static String plain(String text) {
-        return text.replace("**", "").replace("`", "").strip();
+        return text.replace("**", "").replace("*", "").replace("`", "").strip();
     }
 }

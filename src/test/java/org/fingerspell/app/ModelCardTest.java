@@ -14,7 +14,7 @@ class ModelCardTest {
             "# Fingerspell model card: `models/fingerspell.onnx`",
             "",
             "> **Quick whole-frame first model.** A ResNet-18 trained from scratch",
-            "> for 3 epoch(s).",
+            "> for 3 epoch(s) on the *whole frame*.",
             "",
             "Created 2026-11-25T14:02:11Z · version 0.1.0",
             "",
@@ -41,7 +41,8 @@ class ModelCardTest {
         ModelCard card = ModelCard.parse(CARD);
 
         assertEquals("Fingerspell model card: models/fingerspell.onnx", card.title());
-        assertEquals("Quick whole-frame first model. A ResNet-18 trained from scratch for 3 epoch(s).", card.summary());
+        assertEquals("Quick whole-frame first model. A ResNet-18 trained from scratch for 3 epoch(s) on the "
+                + "whole frame.", card.summary());
     }
 
     @Test
