@@ -27,6 +27,14 @@ public final class ModelOptions {
         return model != null ? model : ModelLocator.defaultModel();
     }
 
+    public DeviceChoice deviceChoice() {
+        return DeviceChoice.parse(device);
+    }
+
+    public int threads() {
+        return threads;
+    }
+
     public OnnxClassifier load() throws ModelException {
         return OnnxClassifier.load(modelFile(), DeviceChoice.parse(device), threads);
     }

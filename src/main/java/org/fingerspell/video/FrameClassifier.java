@@ -13,7 +13,7 @@ import org.opencv.core.Mat;
  * One frame in, one reading out: the crop policy's cropper cuts the region, the classifier reads it. The same
  * path serves the live view, image files, evaluation and the crops training uses. One instance per thread.
  */
-public final class FrameClassifier implements AutoCloseable {
+public final class FrameClassifier implements FrameReader {
 
     private final ClassifierSession session;
     private final Cropper cropper;
@@ -25,6 +25,7 @@ public final class FrameClassifier implements AutoCloseable {
         this.descriptor = descriptor;
     }
 
+    @Override
     public FrameResult classify(Mat bgrFrame) throws ModelException {
         try (Crop crop = cropper.crop(bgrFrame)) {
             if (!crop.handFound() && descriptor.crop().reportsNothingWithoutHand()) {

@@ -1,0 +1,100 @@
+package org.fingerspell.ui;
+
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.stage.Stage;
+import org.fingerspell.settings.AppSettings;
+import org.fingerspell.ui.about.AboutView;
+import org.fingerspell.ui.live.LiveView;
+import org.fingerspell.ui.live.LiveViewModel;
+import org.fingerspell.ui.shell.AppShell;
+import org.fingerspell.video.SourceSpec;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Builds the window on a stage: the shell and its pages, wired to one {@link AppModel}. The app and the UI
+ * tests both open it this way. Settings must already be loaded (off the FX thread).
+ */
+public final class MainWindow {
+
+    private final AppModel app;
+    private final LiveViewModel live;
+    private final AppShell shell;
+    private final Stage stage;
+
+    private MainWindow(Stage stage, AppModel app, LiveViewModel live, AppShell shell) {
+        this.stage = stage;
+        this.app = app;
+        this.live = live;
+        this.shell = shell;
+    }
+
+    public static MainWindow open(Stage stage, LaunchOptions options, AppSettings settings) {
+        return open(stage, options, settings, MainWindow::toSystemClipboard);
+    }
+
+    public static MainWindow open(Stage stage, LaunchOptions options, AppSettings settings,
+                                  Consumer<String> clipboard) {
+        Themes.apply(settings.theme());
+        AppModel app = new AppModel(options.settings(), settings, new Background());
+        LiveViewModel live = new LiveViewModel(app, options.model(), options.fps(), options.loop(), clipboard);
+        AppShell shell = new AppShell(app, List.of(new LiveView(live), new AboutView()));
+        Scene scene = new Scene(shell.root(), 1280, 800);
+        stage.setScene(scene);
+        stage.setTitle("Fingerspell");
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        MainWindow window = new MainWindow(stage, app, live, shell);
+        stage.setOnHidden(e -> window.close());
+        stage.show();
+        SourceSpec source = options.source();
+        if (source != null) {
+            live.start(source);
+        } else {
+            live.startCamera();
+        }
+        return window;
+    }
+
+    private static void toSystemClipboard(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    public LiveViewModel live() {
+        return live;
+    }
+
+    public AppModel app() {
+        return app;
+    }
+
+    public AppShell shell() {
+        return shell;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    private boolean closed;
+
+    /** Stops the pipeline, closes the model and the background executor. */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        shell.close();
+        app.close();
+    }
+
+    static void exit() {
+        Platform.exit();
+    }
+}

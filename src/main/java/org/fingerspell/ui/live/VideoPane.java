@@ -1,0 +1,71 @@
+package org.fingerspell.ui.live;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Insets;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Rectangle;
+
+/** The video, scaled to fit without cropping, with the hand box drawn over it. */
+final class VideoPane extends Region {
+
+    private final ImageView view = new ImageView();
+    private final Rectangle box = new Rectangle();
+    private final ObjectProperty<LiveViewModel.HandBox> handBox = new SimpleObjectProperty<>();
+
+    VideoPane() {
+        getStyleClass().add("video-pane");
+        view.setPreserveRatio(true);
+        view.setSmooth(true);
+        view.setId("video");
+        box.getStyleClass().add("hand-box");
+        box.setManaged(false);
+        box.setMouseTransparent(true);
+        box.setId("handBox");
+        getChildren().addAll(view, box);
+        view.imageProperty().addListener((obs, was, now) -> requestLayout());
+        handBox.addListener((obs, was, now) -> requestLayout());
+        setMinSize(160, 120);
+    }
+
+    ObjectProperty<Image> imageProperty() {
+        return view.imageProperty();
+    }
+
+    ObjectProperty<LiveViewModel.HandBox> handBoxProperty() {
+        return handBox;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        Insets in = getInsets();
+        double w = getWidth() - in.getLeft() - in.getRight();
+        double h = getHeight() - in.getTop() - in.getBottom();
+        Image image = view.getImage();
+        if (image == null || w <= 0 || h <= 0) {
+            box.setVisible(false);
+            return;
+        }
+        double scale = Math.min(w / image.getWidth(), h / image.getHeight());
+        double iw = image.getWidth() * scale;
+        double ih = image.getHeight() * scale;
+        double x = in.getLeft() + (w - iw) / 2;
+        double y = in.getTop() + (h - ih) / 2;
+        view.setFitWidth(iw);
+        view.setFitHeight(ih);
+        view.relocate(x, y);
+        LiveViewModel.HandBox hand = handBox.get();
+        box.setVisible(hand != null);
+        if (hand != null) {
+            double bw = hand.width() * iw;
+            double bh = hand.height() * ih;
+            box.setWidth(bw);
+            box.setHeight(bh);
+            box.relocate(x + hand.centerX() * iw - bw / 2, y + hand.centerY() * ih - bh / 2);
+            box.setRotate(hand.rotation());
+            box.getStyleClass().setAll("hand-box", hand.guide() ? "guide" : "found");
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package org.fingerspell.spelling;
+
+import org.fingerspell.hand.Croppers;
+import org.fingerspell.image.ImageLoader;
+import org.fingerspell.model.DeviceChoice;
+import org.fingerspell.model.Labels;
+import org.fingerspell.model.OnnxClassifier;
+import org.fingerspell.video.FrameClassifier;
+import org.fingerspell.video.NaturalOrder;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Tunes the speller's defaults on real frame sequences: every class folder of a pack is classified in frame
+ * order, then played at 30 fps as "nothing (1 s) → the sign (2 s) → nothing (1 s)" windows, and each setting is
+ * scored on whether the sign was typed exactly once and nothing else was typed.
+ * Only the held-out frames (the val and test blocks of the split file) are used.
+ * <pre>java -cp ... org.fingerspell.spelling.SpellingTuning MODEL SPLITS.csv PACK_DIR [PACK_DIR...]</pre>
+ */
+public final class SpellingTuning {
+
+    private static final long FRAME_NANOS = 33_333_333L;
+    private static final int SIGN_FRAMES = 45;
+    private static final int GAP_FRAMES = 30;
+
+    public static void main(String[] args) throws Exception {
+        Path model = Path.of(args[0]);
+        Path splits = Path.of(args[1]);
+        java.util.Set<String> heldOut = new java.util.HashSet<>();
+        for (String line : Files.readAllLines(splits)) {
+            String[] f = line.split(",");
+            if (f.length == 4 && (f[3].equals("val") || f[3].equals("test"))) {
+                heldOut.add(f[0] + "/" + f[1]);
+            }
+        }
+        Map<String, Map<String, List<double[]>>> packs = new HashMap<>();
+        try (OnnxClassifier classifier = OnnxClassifier.load(model, DeviceChoice.CPU, 2);
+             FrameClassifier frames = new FrameClassifier(classifier.newSession(),
+                     Croppers.forPolicy(classifier.descriptor().crop()), classifier.descriptor())) {
+            ImageLoader loader = new ImageLoader();
+            for (int a = 2; a < args.length; a++) {
+                Path pack = Path.of(args[a]);
+                Map<String, List<double[]>> byClass = new HashMap<>();
+                for (String label : Labels.ALL) {
+                    Path folder = pack.resolve(label);
+                    if (!Files.isDirectory(folder)) {
+                        continue;
+                    }
+                    List<Path> files;
+                    try (Stream<Path> list = Files.list(folder)) {
+                        files = list.filter(p -> heldOut.contains(pack.getFileName() + "/" + label + "/" + p.getFileName()))
+                                .sorted(NaturalOrder.PATHS).toList();
+                    }
+                    List<double[]> probabilities = new ArrayList<>();
+                    for (Path file : files) {
+                        try (ImageLoader.LoadedImage image = loader.load(file)) {
+                            probabilities.add(frames.classify(image.bgr()).classification().probabilities());
+                        }
+                    }
+                    byClass.put(label, probabilities);
+                }
+                packs.put(pack.getFileName().toString(), byClass);
+                System.err.println("classified " + pack);
+            }
+        }
+        for (var pack : packs.entrySet()) {
+            Map<String, List<double[]>> byClass = pack.getValue();
+            int top1 = 0;
+            int total = 0;
+            for (var entry : byClass.entrySet()) {
+                for (double[] p : entry.getValue()) {
+                    total++;
+                    if (argmax(p) == Labels.indexOf(entry.getKey())) {
+                        top1++;
+                    }
+                }
+            }
+            System.out.printf(Locale.ROOT, "%n== %s: per-frame top-1 %.3f over %d frames%n", pack.getKey(),
+                    top1 / (double) total, total);
+            System.out.println("threshold\thold_ms\tsmoothing\twindows\ttyped_once\tmissed\textra_or_wrong\tmean_ms_to_type");
+            for (double threshold : new double[] {0.4, 0.5, 0.6, 0.7, 0.8, 0.9}) {
+                for (long hold : new long[] {200, 300, 400, 500, 600, 800, 1000}) {
+                    for (int smoothing : new int[] {1, 3, 5, 8}) {
+                        score(byClass, new SpellingSettings(threshold, hold, smoothing));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void score(Map<String, List<double[]>> byClass, SpellingSettings settings) {
+        List<double[]> nothing = byClass.get(Labels.NOTHING);
+        int windows = 0;
+        int once = 0;
+        int missed = 0;
+        int wrong = 0;
+        long typedAfterNanos = 0;
+        for (var entry : byClass.entrySet()) {
+            String label = entry.getKey();
+            if (label.equals(Labels.NOTHING)) {
+                continue;
+            }
+            List<double[]> sign = entry.getValue();
+            for (int start = 0; start + SIGN_FRAMES <= sign.size(); start += SIGN_FRAMES) {
+                windows++;
+                Speller speller = new Speller(settings);
+                long t = 0;
+                int correct = 0;
+                int other = 0;
+                long firstTyped = -1;
+                List<double[]> sequence = new ArrayList<>();
+                int n0 = (start / SIGN_FRAMES * GAP_FRAMES) % Math.max(1, nothing.size() - 2 * GAP_FRAMES);
+                sequence.addAll(nothing.subList(n0, n0 + GAP_FRAMES));
+                sequence.addAll(sign.subList(start, start + SIGN_FRAMES));
+                sequence.addAll(nothing.subList(n0 + GAP_FRAMES, n0 + 2 * GAP_FRAMES));
+                Edit expected = Edit.forLabel(label);
+                for (int i = 0; i < sequence.size(); i++) {
+                    SpellStep step = speller.accept(sequence.get(i), t);
+                    if (step.edit() != null) {
+                        if (step.edit().equals(expected) && correct == 0 && i >= GAP_FRAMES) {
+                            correct++;
+                            firstTyped = t - GAP_FRAMES * FRAME_NANOS;
+                        } else {
+                            other++;
+                        }
+                    }
+                    t += FRAME_NANOS;
+                }
+                if (correct == 1 && other == 0) {
+                    once++;
+                    typedAfterNanos += firstTyped;
+                }
+                if (correct == 0) {
+                    missed++;
+                }
+                wrong += other;
+            }
+        }
+        System.out.printf(Locale.ROOT, "%.2f\t%d\t%d\t%d\t%d\t%d\t%d\t%.0f%n", settings.threshold(),
+                settings.holdMillis(), settings.smoothingFrames(), windows, once, missed, wrong,
+                once == 0 ? 0 : typedAfterNanos / 1e6 / once);
+    }
+
+    private static int argmax(double[] p) {
+        int best = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}
