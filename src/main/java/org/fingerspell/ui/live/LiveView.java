@@ -190,6 +190,9 @@ public final class LiveView implements Page {
 
         Button retry = new Button("Retry");
         retry.setId("retry");
+        retry.textProperty().bind(Bindings.createStringBinding(() ->
+                viewModel.sourceStateProperty().get() == LiveViewModel.SourceState.ENDED ? "Play again" : "Retry",
+                viewModel.sourceStateProperty()));
         retry.getStyleClass().add(Styles.ACCENT);
         retry.setDefaultButton(false);
         retry.setOnAction(e -> viewModel.retry());
