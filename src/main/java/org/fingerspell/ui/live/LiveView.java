@@ -67,6 +67,7 @@ public final class LiveView implements Page {
         HBox.setHgrow(center.getChildren().get(0), Priority.ALWAYS);
         root.setCenter(center);
         root.setBottom(new VBox(textPanel(), statusBar()));
+        root.setMinHeight(0);
     }
 
     @Override
@@ -256,8 +257,8 @@ public final class LiveView implements Page {
             }
         });
         ring.progressProperty().bind(viewModel.holdProgressProperty());
-        ring.setMinSize(230, 230);
-        ring.setPrefSize(230, 230);
+        ring.setMinSize(200, 200);
+        ring.setPrefSize(200, 200);
         StackPane dial = new StackPane(ring, letter);
         dial.setAlignment(Pos.CENTER);
 
@@ -297,7 +298,7 @@ public final class LiveView implements Page {
 
         Label next = new Label("Next candidates");
         next.getStyleClass().add("caption");
-        VBox panel = new VBox(14, caption, dial, state, confidence, new Separator(), next,
+        VBox panel = new VBox(10, caption, dial, state, confidence, new Separator(), next,
                 candidate("second", viewModel.secondLabelProperty(), viewModel.secondConfidenceProperty()),
                 candidate("third", viewModel.thirdLabelProperty(), viewModel.thirdConfidenceProperty()));
         panel.getStyleClass().add("reading-panel");
