@@ -41,7 +41,9 @@ public final class SpellingTuning {
             }
         }
         Map<String, Map<String, List<double[]>>> packs = new java.util.TreeMap<>();
-        Path cache = Path.of(System.getProperty("tuning.cache", "target/spelling-tuning.cache"));
+        // Classifying thousands of frames is the slow part: cache it per model file (size and time stamp).
+        Path cache = Path.of("target", "spelling-tuning-" + Files.size(model) + "-"
+                + Files.getLastModifiedTime(model).toMillis() + ".cache");
         if (Files.isRegularFile(cache)) {
             try (var in = new java.io.ObjectInputStream(Files.newInputStream(cache))) {
                 @SuppressWarnings("unchecked")

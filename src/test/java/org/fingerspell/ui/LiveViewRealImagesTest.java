@@ -189,7 +189,8 @@ class LiveViewRealImagesTest {
     @Test
     void folderSequence_spellsLettersInOrder(FxRobot robot) throws IOException {
         List<String> l = spellable(2);
-        play(robot, sequence("letters", String.format(Locale.ROOT, "%s:31,%s:31,%s:31",
+        // Two seconds a sign (the test block twice), so a slow CPU that infers 10 frames a second still holds it.
+        play(robot, sequence("letters", String.format(Locale.ROOT, "%s:62,%s:62,%s:62",
                 l.get(0), l.get(1), l.get(0))));
         assertEquals(l.get(0) + l.get(1) + l.get(0), window.live().textProperty().get());
     }
@@ -201,7 +202,7 @@ class LiveViewRealImagesTest {
                 "skipped: the committed model does not read del and space on >= 80% of held-out frames "
                         + "(it reads " + competent.keySet() + ")");
         // a, b, c (deleted), space, a: "ab a"
-        String script = String.format(Locale.ROOT, "%s:31,%s:31,%s:31,del:31,space:31,%s:31",
+        String script = String.format(Locale.ROOT, "%s:62,%s:62,%s:62,del:62,space:62,%s:62",
                 l.get(0), l.get(1), l.get(2), l.get(0));
         play(robot, sequence("word", script));
         String expected = l.get(0) + l.get(1) + " " + l.get(0);

@@ -56,6 +56,7 @@ public final class LiveView implements Page {
 
     private final LiveViewModel viewModel;
     private final BorderPane root = new BorderPane();
+    private final java.util.List<Object> keepAlive = new java.util.ArrayList<>();
 
     public LiveView(LiveViewModel viewModel) {
         this.viewModel = viewModel;
@@ -272,6 +273,7 @@ public final class LiveView implements Page {
                                 || viewModel.handStateProperty().get() == LiveViewModel.HandState.LOW_CONFIDENCE
                                 || viewModel.handStateProperty().get() == LiveViewModel.HandState.NO_HAND,
                 viewModel.modelStateProperty(), viewModel.handStateProperty());
+        keepAlive.add(warning); // a binding only listened to is weakly held by its sources: keep it
         warning.addListener((obs, was, now) -> state.pseudoClassStateChanged(WARNING, now));
         state.pseudoClassStateChanged(WARNING, warning.get());
         viewModel.handStateProperty().addListener((obs, was, now) -> state.pseudoClassStateChanged(TYPED,
