@@ -9,12 +9,19 @@ PACKAGE="@mediapipe/hands@0.4.1675469240"
 TARBALL="mediapipe-hands-0.4.1675469240.tgz"
 TARBALL_SHA256="bdd5be939c60cbd72a49f4b6141407683cf2a67263598e1a44757d70b3dfcb8a"
 MODEL_NAME="palm_detection_full.tflite"
+# sha256 of the extracted model itself: a cached or extracted file with any other content is refused.
+MODEL_SHA256="2f25e740121983f68ffc05f99991d524dc0ea812134f6316a26125816941ee85"
 MODEL_PATH_IN_PACK="/third_party/mediapipe/modules/palm_detection/palm_detection_full.tflite"
 MODEL="$CACHE_DIR/$MODEL_NAME"
 
-if [[ -s "$MODEL" && -s "$MODEL.sha256" ]] && sha256sum -c --status "$MODEL.sha256" 2>/dev/null; then
-  echo "[fingerspell] palm detector ready: $MODEL"
-  exit 0
+sha256_of() { sha256sum "$1" | cut -d' ' -f1; }
+
+if [[ -s "$MODEL" ]]; then
+  if [[ "$(sha256_of "$MODEL")" == "$MODEL_SHA256" ]]; then
+    echo "[fingerspell] palm detector ready: $MODEL"
+    exit 0
+  fi
+  echo "[fingerspell] cached $MODEL has the wrong checksum; fetching it again" >&2
 fi
 
 if ! command -v npm >/dev/null 2>&1; then
@@ -32,7 +39,7 @@ if ! (cd "$WORK" && npm pack --silent "$PACKAGE" >/dev/null 2>"$WORK/npm.err"); 
   exit 1
 fi
 
-ACTUAL="$(sha256sum "$WORK/$TARBALL" | cut -d' ' -f1)"
+ACTUAL="$(sha256_of "$WORK/$TARBALL")"
 if [[ "$ACTUAL" != "$TARBALL_SHA256" ]]; then
   echo "[fingerspell] checksum mismatch for $TARBALL: expected $TARBALL_SHA256, got $ACTUAL" >&2
   exit 3
@@ -56,7 +63,13 @@ if [[ "$(dd if="$WORK/$MODEL_NAME" bs=1 skip=4 count=4 2>/dev/null)" != "TFL3" ]
   echo "[fingerspell] extracted bytes are not a TFLite model" >&2
   exit 3
 fi
-mv "$WORK/$MODEL_NAME" "$MODEL"
+ACTUAL="$(sha256_of "$WORK/$MODEL_NAME")"
+if [[ "$ACTUAL" != "$MODEL_SHA256" ]]; then
+  echo "[fingerspell] checksum mismatch for the extracted $MODEL_NAME: expected $MODEL_SHA256, got $ACTUAL" >&2
+  exit 3
+fi
+# Move into place atomically so a concurrent reader never sees half a model.
+cp "$WORK/$MODEL_NAME" "$MODEL.partial" && mv -f "$MODEL.partial" "$MODEL"
 (cd "$CACHE_DIR" && sha256sum "$MODEL_NAME" > "$MODEL_NAME.sha256")
 echo "[fingerspell] palm detector extracted ($((END - START)) bytes) to $MODEL"
 exit 0

@@ -29,6 +29,8 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.addSubcommand(new ClassifyCommand());
         cli.addSubcommand(new InfoCommand());
+        cli.addSubcommand(new EvalCommand());
+        cli.addSubcommand(new CropCommand());
         cli.addSubcommand(new LiveCommand());
         cli.setExitCodeExceptionMapper(ExitCodes::forException);
         cli.setExecutionExceptionHandler(ExitCodes::handleExecutionException);

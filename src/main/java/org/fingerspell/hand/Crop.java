@@ -5,8 +5,13 @@ import org.opencv.core.Mat;
 /**
  * What the classifier will see: the cut-out image (owned, release it) and where it came from.
  *
- * @param source how the region was found: {@link Source#DETECTED}, {@link Source#TRACKED},
- *               {@link Source#FALLBACK} (guide box, no detector) or {@link Source#WHOLE_FRAME}
+ * @param handFound whether the region is taken to hold a hand: true for DETECTED, TRACKED, FALLBACK and
+ *                  WHOLE_FRAME; false only for NO_HAND
+ * @param score     the palm detector's score (0..1) for DETECTED and TRACKED (the last detection's), else 0 or 1
+ * @param source    how the region was found: {@link Source#DETECTED} (palm detector), {@link Source#TRACKED}
+ *                  (last detection reused on live video), {@link Source#FALLBACK} (no detector installed: the
+ *                  centred guide box the user places the hand in), {@link Source#NO_HAND} (the detector found none:
+ *                  the largest centred square) or {@link Source#WHOLE_FRAME} (the "whole" policy)
  */
 public record Crop(Mat image, CropRegion region, boolean handFound, double score, Source source)
         implements AutoCloseable {

@@ -10,6 +10,13 @@ public interface Cropper extends AutoCloseable {
     /** A line for logs and {@code info}: which method crops (detector, guide box, whole frame). */
     String describe();
 
+    /**
+     * What the classifier read from the last crop; a tracking cropper uses it to decide when to look for the hand
+     * again. Others ignore it.
+     */
+    default void onClassified(String label, double confidence) {
+    }
+
     @Override
     default void close() {
     }

@@ -32,6 +32,7 @@ public final class FrameClassifier implements FrameReader {
                 return new FrameResult(certainNothing(), crop.region(), false, crop.score(), crop.source(), false);
             }
             Classification classification = session.classify(crop.image());
+            cropper.onClassified(classification.label(), classification.confidence());
             return new FrameResult(classification, crop.region(), crop.handFound(), crop.score(), crop.source(), true);
         }
     }

@@ -1,0 +1,133 @@
+package org.fingerspell.cli;
+
+import org.fingerspell.dataset.ClassFolderSet;
+import org.fingerspell.eval.EvaluationListener;
+import org.fingerspell.eval.EvaluationResult;
+import org.fingerspell.eval.Evaluator;
+import org.fingerspell.eval.ImageRecord;
+import org.fingerspell.eval.ModelInfo;
+import org.fingerspell.eval.ReportWriter;
+import org.fingerspell.eval.TextSummary;
+import org.fingerspell.hand.Croppers;
+import org.fingerspell.image.ImageLoader;
+import org.fingerspell.model.Labels;
+import org.fingerspell.model.OnnxClassifier;
+import org.fingerspell.video.FrameClassifier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code fingerspell eval DIR}: scores the model on a folder-per-class set through the same crop-and-classify path
+ * as the live view, prints a summary and, with {@code --report}, writes metrics.json, CSVs, a heat map and an HTML
+ * page. Unreadable files are reported one line each and the rest is scored; the exit code is then 2.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Evaluate the model on a folder-per-class image set (DIR/A/*.jpg, DIR/del/*.png, ...; "
+                + "class folder names are matched case-insensitively).",
+            "Macro-F1 averages over the classes present in the set."})
+public final class EvalCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "Folder with one sub-folder per class.")
+    private Path dataset;
+
+    @Option(names = "--classes", paramLabel = "all|letters|A,B,del", defaultValue = "all",
+            description = "Classes to score (default: ${DEFAULT-VALUE}). Images of other classes are skipped; "
+                    + "a prediction outside these classes counts as an error.")
+    private String classes;
+
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Write metrics.json, per_class.csv, confusion.csv, predictions.csv, confusion.png and "
+                    + "report.html into this folder.")
+    private Path report;
+
+    @Option(names = "--top-confusions", paramLabel = "K", defaultValue = "10",
+            description = "Confused pairs to list (default: ${DEFAULT-VALUE}).")
+    private int topConfusions;
+
+    @Option(names = "--max-thumbnails", paramLabel = "N", defaultValue = "" + ReportWriter.DEFAULT_MAX_THUMBNAILS,
+            description = "Misclassified images shown in report.html (default: ${DEFAULT-VALUE}).")
+    private int maxThumbnails;
+
+    @Mixin
+    private ModelOptions modelOptions;
+
+    @Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (topConfusions < 0 || maxThumbnails < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--top-confusions and --max-thumbnails must be 0 or more");
+        }
+        List<String> scored;
+        try {
+            scored = Labels.parseSelection(classes);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        ClassFolderSet set = ClassFolderSet.scan(dataset);
+        if (!set.ignoredFolders().isEmpty()) {
+            err.println("fingerspell: ignoring folders that are not classes: " + String.join(", ", set.ignoredFolders()));
+        }
+        if (set.images().isEmpty()) {
+            err.println("fingerspell: " + dataset + ": no images in class folders (expected DIR/A/..., DIR/del/...)");
+            return ExitCodes.INPUT_ERROR;
+        }
+        if (set.images().stream().noneMatch(image -> scored.contains(image.label()))) {
+            err.println("fingerspell: " + dataset + ": no images of the classes selected by --classes " + classes);
+            return ExitCodes.INPUT_ERROR;
+        }
+        ImageLoader loader = new ImageLoader();
+        TerminalProgress progress = new TerminalProgress(err, TerminalProgress.stderrIsTerminal(), "eval");
+        EvaluationResult result;
+        try (OnnxClassifier classifier = modelOptions.load();
+             FrameClassifier frames = new FrameClassifier(classifier.newSession(),
+                     Croppers.forPolicy(classifier.descriptor().crop()), classifier.descriptor())) {
+            Evaluator evaluator = new Evaluator(frames, loader,
+                    ModelInfo.of(classifier.modelFile(), classifier.descriptor()));
+            result = evaluator.evaluate(set, scored, new EvaluationListener() {
+                @Override
+                public void started(int total) {
+                    progress.start(total);
+                }
+
+                @Override
+                public void imageDone(int done, int total, ImageRecord record) {
+                    if (record.isError()) {
+                        progress.message("fingerspell: " + record.file() + ": " + record.error());
+                    }
+                    progress.update(done);
+                }
+            }, () -> Thread.currentThread().isInterrupted());
+        } finally {
+            progress.finish();
+        }
+        out.print(TextSummary.format(result, topConfusions));
+        out.flush();
+        if (report != null) {
+            Path html = new ReportWriter(loader, maxThumbnails).write(result, report);
+            out.println();
+            out.println("Report    " + html.toAbsolutePath().normalize());
+            out.flush();
+        }
+        int failures = result.errors().size();
+        if (failures > 0) {
+            err.printf("fingerspell: %d of %d files could not be read and were not scored%n", failures,
+                    result.records().size());
+            return ExitCodes.INPUT_ERROR;
+        }
+        return ExitCodes.OK;
+    }
+}

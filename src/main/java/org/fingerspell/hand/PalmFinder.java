@@ -1,0 +1,22 @@
+package org.fingerspell.hand;
+
+import org.opencv.core.Mat;
+
+import java.util.List;
+
+/** Finds palms in a frame; {@link PalmDetector} is the real one. Not thread-safe unless an implementation says so. */
+public interface PalmFinder extends AutoCloseable {
+
+    /**
+     * Palms in frame pixels, best first, with the frame letterboxed inside an extra border of {@code pad} × its
+     * long side on every edge (0 for none).
+     */
+    List<PalmDetection> detect(Mat bgrFrame, double pad);
+
+    /** A short name for logs. */
+    String describe();
+
+    @Override
+    default void close() {
+    }
+}

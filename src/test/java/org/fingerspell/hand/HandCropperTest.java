@@ -1,0 +1,194 @@
+package org.fingerspell.hand;
+
+import org.fingerspell.image.OpenCv;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Scalar;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HandCropperTest {
+
+    /** Returns the palms it is given, whatever the frame, and records the pads it was asked for. */
+    private static final class ScriptedFinder implements PalmFinder {
+        List<PalmDetection> palms = List.of();
+        List<PalmDetection> palmsWithPad = null;
+        final List<Double> pads = new ArrayList<>();
+
+        @Override
+        public List<PalmDetection> detect(Mat bgrFrame, double pad) {
+            pads.add(pad);
+            return pad > 0 && palmsWithPad != null ? palmsWithPad : palms;
+        }
+
+        @Override
+        public String describe() {
+            return "scripted";
+        }
+    }
+
+    private Mat frame;
+    private ScriptedFinder finder;
+
+    @BeforeAll
+    static void loadOpenCv() {
+        OpenCv.load();
+    }
+
+    @BeforeEach
+    void setUp() {
+        frame = new Mat(200, 300, CvType.CV_8UC3, new Scalar(10, 20, 30));
+        finder = new ScriptedFinder();
+    }
+
+    @AfterEach
+    void tearDown() {
+        frame.release();
+    }
+
+    private static PalmDetection uprightPalm(double score, double cx, double cy, double size) {
+        double[] k = new double[14];
+        k[0] = cx;
+        k[1] = cy + size / 2;
+        k[4] = cx;
+        k[5] = cy - size / 2;
+        return new PalmDetection(score, cx - size / 2, cy - size / 2, cx + size / 2, cy + size / 2, k);
+    }
+
+    @Test
+    void locate_noPalm_retriesWithBorderThenGivesTheCentredSquare() {
+        HandCropper cropper = new HandCropper(finder, 0.1, false, 0.5, HandCropper.Tracking.OFF);
+        HandCropper.Location location = cropper.locate(frame);
+        assertEquals(List.of(0.0, 0.5), finder.pads);
+        assertFalse(location.handFound());
+        assertEquals(org.fingerspell.hand.Crop.Source.NO_HAND, location.source());
+        assertEquals(CropRegion.centredSquare(300, 200), location.region());
+    }
+
+    @Test
+    void locate_attempts_triedInTurnUntilOneFindsAPalm() {
+        HandCropper cropper = new HandCropper(finder, 0, false, List.of(new HandCropper.Attempt(0, false),
+                new HandCropper.Attempt(0.5, false), new HandCropper.Attempt(0.5, true),
+                new HandCropper.Attempt(1.0, false)), HandCropper.Tracking.OFF);
+        assertEquals(Crop.Source.NO_HAND, cropper.locate(frame).source());
+        assertEquals(List.of(0.0, 0.5, 0.5, 1.0), finder.pads);
+        finder.pads.clear();
+        finder.palmsWithPad = List.of(uprightPalm(0.8, 150, 100, 40));
+        assertEquals(Crop.Source.DETECTED, cropper.locate(frame).source());
+        assertEquals(List.of(0.0, 0.5), finder.pads);
+        assertEquals(6, cropper.detectorRuns());
+    }
+
+    @Test
+    void locate_palmOnlyWithBorder_isDetected() {
+        finder.palmsWithPad = List.of(uprightPalm(0.8, 150, 100, 40));
+        HandCropper cropper = new HandCropper(finder, 0, false, 0.5, HandCropper.Tracking.OFF);
+        HandCropper.Location location = cropper.locate(frame);
+        assertTrue(location.handFound());
+        assertEquals(Crop.Source.DETECTED, location.source());
+        assertEquals(0.8, location.score(), 1e-9);
+        assertEquals(2, cropper.detectorRuns());
+    }
+
+    @Test
+    void locate_appliesMarginToTheHandSquare() {
+        finder.palms = List.of(uprightPalm(0.9, 150, 100, 40));
+        HandCropper cropper = new HandCropper(finder, 0.25, false, 0.5, HandCropper.Tracking.OFF);
+        HandCropper.Location location = cropper.locate(frame);
+        assertEquals(40 * 2.6, location.hand().side(), 1e-9);
+        assertEquals(40 * 2.6 * 1.5, location.region().side(), 1e-9);
+        assertEquals(100 - 20, location.region().centerY(), 1e-9);
+    }
+
+    @Test
+    void locate_severalPalms_takesTheLargest() {
+        finder.palms = List.of(uprightPalm(0.95, 50, 50, 20), uprightPalm(0.7, 200, 100, 60));
+        HandCropper cropper = new HandCropper(finder, 0, false, 0.5, HandCropper.Tracking.OFF);
+        assertEquals(200, cropper.locate(frame).region().centerX(), 1e-9);
+    }
+
+    @Test
+    void locate_noDetector_givesTheGuideBoxAssumedToHoldTheHand() {
+        HandCropper cropper = new HandCropper(null, 0.1, true, 0.5, HandCropper.Tracking.OFF);
+        HandCropper.Location location = cropper.locate(frame);
+        assertEquals(Crop.Source.FALLBACK, location.source());
+        assertTrue(location.handFound());
+        assertEquals(CropRegion.centredSquare(300, 200), location.region());
+    }
+
+    @Test
+    void locate_stillImages_detectsEveryFrame() {
+        finder.palms = List.of(uprightPalm(0.9, 150, 100, 40));
+        HandCropper cropper = new HandCropper(finder, 0, false, 0.5, HandCropper.Tracking.OFF);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(Crop.Source.DETECTED, cropper.locate(frame).source());
+        }
+        assertEquals(4, cropper.detectorRuns());
+    }
+
+    @Test
+    void locate_tracking_reusesTheLastRegionBetweenDetections() {
+        finder.palms = List.of(uprightPalm(0.9, 150, 100, 40));
+        HandCropper cropper = new HandCropper(finder, 0, false, 0.5, new HandCropper.Tracking(true, 3, 0.5));
+        List<Crop.Source> sources = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            sources.add(cropper.locate(frame).source());
+        }
+        assertEquals(List.of(Crop.Source.DETECTED, Crop.Source.TRACKED, Crop.Source.TRACKED,
+                Crop.Source.DETECTED, Crop.Source.TRACKED, Crop.Source.TRACKED, Crop.Source.DETECTED), sources);
+        assertEquals(3, cropper.detectorRuns());
+    }
+
+    @Test
+    void onClassified_nothingOrUnsure_makesTheNextFrameDetect() {
+        finder.palms = List.of(uprightPalm(0.9, 150, 100, 40));
+        HandCropper cropper = new HandCropper(finder, 0, false, 0.5, new HandCropper.Tracking(true, 10, 0.5));
+        cropper.locate(frame);
+        cropper.onClassified("nothing", 0.99);
+        assertEquals(Crop.Source.DETECTED, cropper.locate(frame).source());
+        cropper.onClassified("A", 0.3);
+        assertEquals(Crop.Source.DETECTED, cropper.locate(frame).source());
+        cropper.onClassified("A", 0.9);
+        assertEquals(Crop.Source.TRACKED, cropper.locate(frame).source());
+    }
+
+    @Test
+    void locate_tracking_lostHand_detectsAgainNextFrame() {
+        finder.palms = List.of(uprightPalm(0.9, 150, 100, 40));
+        HandCropper cropper = new HandCropper(finder, 0, false, 0.5, new HandCropper.Tracking(true, 2, 0.5));
+        cropper.locate(frame);
+        cropper.locate(frame);
+        finder.palms = List.of();
+        assertEquals(Crop.Source.NO_HAND, cropper.locate(frame).source());
+        finder.palms = List.of(uprightPalm(0.9, 150, 100, 40));
+        assertEquals(Crop.Source.DETECTED, cropper.locate(frame).source());
+    }
+
+    @Test
+    void locate_tracking_severalPalms_takesTheOneClosestToTheLastHand() {
+        finder.palms = List.of(uprightPalm(0.9, 60, 60, 30));
+        HandCropper cropper = new HandCropper(finder, 0, false, 0.5, new HandCropper.Tracking(true, 1, 0.5));
+        cropper.locate(frame);
+        finder.palms = List.of(uprightPalm(0.9, 220, 120, 60), uprightPalm(0.8, 70, 60, 30));
+        assertEquals(70, cropper.locate(frame).region().centerX(), 1e-9);
+    }
+
+    @Test
+    void crop_cutsTheRegionAtItsOwnSize() {
+        finder.palms = List.of(uprightPalm(0.9, 150, 100, 40));
+        HandCropper cropper = new HandCropper(finder, 0, false, 0.5, HandCropper.Tracking.OFF);
+        try (Crop crop = cropper.crop(frame)) {
+            assertEquals(104, crop.image().cols());
+            assertEquals(Crop.Source.DETECTED, crop.source());
+        }
+    }
+}
