@@ -40,7 +40,28 @@ public final class SpellingTuning {
                 heldOut.add(f[0] + "/" + f[1]);
             }
         }
-        Map<String, Map<String, List<double[]>>> packs = new HashMap<>();
+        Map<String, Map<String, List<double[]>>> packs = new java.util.TreeMap<>();
+        // Classifying thousands of frames is the slow part: cache it per model file (size and time stamp).
+        Path cache = Path.of("target", "spelling-tuning-" + Files.size(model) + "-"
+                + Files.getLastModifiedTime(model).toMillis() + ".cache");
+        if (Files.isRegularFile(cache)) {
+            try (var in = new java.io.ObjectInputStream(Files.newInputStream(cache))) {
+                @SuppressWarnings("unchecked")
+                Map<String, Map<String, List<double[]>>> cached = (Map<String, Map<String, List<double[]>>>) in.readObject();
+                packs.putAll(cached);
+            }
+        }
+        if (packs.isEmpty()) {
+            classify(model, heldOut, args, packs);
+            try (var out = new java.io.ObjectOutputStream(Files.newOutputStream(cache))) {
+                out.writeObject(new HashMap<>(packs));
+            }
+        }
+        report(packs);
+    }
+
+    private static void classify(Path model, java.util.Set<String> heldOut, String[] args,
+                                 Map<String, Map<String, List<double[]>>> packs) throws Exception {
         try (OnnxClassifier classifier = OnnxClassifier.load(model, DeviceChoice.CPU, 2);
              FrameClassifier frames = new FrameClassifier(classifier.newSession(),
                      Croppers.forPolicy(classifier.descriptor().crop()), classifier.descriptor())) {
@@ -58,7 +79,7 @@ public final class SpellingTuning {
                         files = list.filter(p -> heldOut.contains(pack.getFileName() + "/" + label + "/" + p.getFileName()))
                                 .sorted(NaturalOrder.PATHS).toList();
                     }
-                    List<double[]> probabilities = new ArrayList<>();
+                    ArrayList<double[]> probabilities = new ArrayList<>();
                     for (Path file : files) {
                         try (ImageLoader.LoadedImage image = loader.load(file)) {
                             probabilities.add(frames.classify(image.bgr()).classification().probabilities());
@@ -66,10 +87,13 @@ public final class SpellingTuning {
                     }
                     byClass.put(label, probabilities);
                 }
-                packs.put(pack.getFileName().toString(), byClass);
+                packs.put(pack.getFileName().toString(), new HashMap<>(byClass));
                 System.err.println("classified " + pack);
             }
         }
+    }
+
+    private static void report(Map<String, Map<String, List<double[]>>> packs) {
         for (var pack : packs.entrySet()) {
             Map<String, List<double[]>> byClass = pack.getValue();
             int top1 = 0;
@@ -84,8 +108,19 @@ public final class SpellingTuning {
             }
             System.out.printf(Locale.ROOT, "%n== %s: per-frame top-1 %.3f over %d frames%n", pack.getKey(),
                     top1 / (double) total, total);
+            StringBuilder perClass = new StringBuilder("per class:");
+            for (String label : Labels.ALL) {
+                List<double[]> list = byClass.get(label);
+                if (list != null && !list.isEmpty()) {
+                    long right = list.stream().filter(p -> argmax(p) == Labels.indexOf(label)).count();
+                    double meanTrue = list.stream().mapToDouble(p -> p[Labels.indexOf(label)]).average().orElse(0);
+                    perClass.append(String.format(Locale.ROOT, " %s=%.2f(p%.2f)", label, right / (double) list.size(),
+                            meanTrue));
+                }
+            }
+            System.out.println(perClass);
             System.out.println("threshold\thold_ms\tsmoothing\twindows\ttyped_once\tmissed\textra_or_wrong\tmean_ms_to_type");
-            for (double threshold : new double[] {0.4, 0.5, 0.6, 0.7, 0.8, 0.9}) {
+            for (double threshold : new double[] {0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8}) {
                 for (long hold : new long[] {200, 300, 400, 500, 600, 800, 1000}) {
                     for (int smoothing : new int[] {1, 3, 5, 8}) {
                         score(byClass, new SpellingSettings(threshold, hold, smoothing));
@@ -116,10 +151,13 @@ public final class SpellingTuning {
                 int other = 0;
                 long firstTyped = -1;
                 List<double[]> sequence = new ArrayList<>();
-                int n0 = (start / SIGN_FRAMES * GAP_FRAMES) % Math.max(1, nothing.size() - 2 * GAP_FRAMES);
-                sequence.addAll(nothing.subList(n0, n0 + GAP_FRAMES));
+                for (int i = 0; i < GAP_FRAMES; i++) {
+                    sequence.add(nothing.get(i % nothing.size()));
+                }
                 sequence.addAll(sign.subList(start, start + SIGN_FRAMES));
-                sequence.addAll(nothing.subList(n0 + GAP_FRAMES, n0 + 2 * GAP_FRAMES));
+                for (int i = 0; i < GAP_FRAMES; i++) {
+                    sequence.add(nothing.get((GAP_FRAMES + i) % nothing.size()));
+                }
                 Edit expected = Edit.forLabel(label);
                 for (int i = 0; i < sequence.size(); i++) {
                     SpellStep step = speller.accept(sequence.get(i), t);

@@ -176,6 +176,28 @@ class LiveViewTest {
     }
 
     @Test
+    void noHand_showsWarningState_evenAfterGarbageCollection(FxRobot robot) {
+        System.gc();
+        play(robot, short_);
+        assertEquals(LiveViewModel.HandState.NO_HAND, window.live().handStateProperty().get());
+        Node state = robot.lookup("#handState").query();
+        assertEquals("No hand", ((Label) state).getText());
+        assertTrue(state.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("warning")));
+        assertEquals("–", text(robot, "#letter"));
+    }
+
+    @Test
+    void darkTheme_isSavedForTheNextRun(FxRobot robot) {
+        robot.clickOn("#darkTheme");
+        assertEquals(AppSettings.Theme.DARK, window.app().settings().theme());
+        waitFor("the settings file", 10, () -> new SettingsStore(temp.resolve("settings.json")).load().theme()
+                == AppSettings.Theme.DARK);
+        robot.clickOn("#darkTheme");
+        waitFor("the settings file", 10, () -> new SettingsStore(temp.resolve("settings.json")).load().theme()
+                == AppSettings.Theme.LIGHT);
+    }
+
+    @Test
     void modelLoad_runsOffFxThread(FxRobot robot) throws Exception {
         waitFor("the model", 10, () -> window.live().modelStateProperty().get() == LiveViewModel.ModelState.READY);
         String fxThread = WaitForAsyncUtils.asyncFx(() -> Thread.currentThread().getName()).get();

@@ -56,6 +56,7 @@ public final class LiveView implements Page {
 
     private final LiveViewModel viewModel;
     private final BorderPane root = new BorderPane();
+    private final java.util.List<Object> keepAlive = new java.util.ArrayList<>();
 
     public LiveView(LiveViewModel viewModel) {
         this.viewModel = viewModel;
@@ -67,6 +68,7 @@ public final class LiveView implements Page {
         HBox.setHgrow(center.getChildren().get(0), Priority.ALWAYS);
         root.setCenter(center);
         root.setBottom(new VBox(textPanel(), statusBar()));
+        root.setMinHeight(0);
     }
 
     @Override
@@ -190,6 +192,9 @@ public final class LiveView implements Page {
 
         Button retry = new Button("Retry");
         retry.setId("retry");
+        retry.textProperty().bind(Bindings.createStringBinding(() ->
+                viewModel.sourceStateProperty().get() == LiveViewModel.SourceState.ENDED ? "Play again" : "Retry",
+                viewModel.sourceStateProperty()));
         retry.getStyleClass().add(Styles.ACCENT);
         retry.setDefaultButton(false);
         retry.setOnAction(e -> viewModel.retry());
@@ -253,8 +258,8 @@ public final class LiveView implements Page {
             }
         });
         ring.progressProperty().bind(viewModel.holdProgressProperty());
-        ring.setMinSize(230, 230);
-        ring.setPrefSize(230, 230);
+        ring.setMinSize(200, 200);
+        ring.setPrefSize(200, 200);
         StackPane dial = new StackPane(ring, letter);
         dial.setAlignment(Pos.CENTER);
 
@@ -268,6 +273,7 @@ public final class LiveView implements Page {
                                 || viewModel.handStateProperty().get() == LiveViewModel.HandState.LOW_CONFIDENCE
                                 || viewModel.handStateProperty().get() == LiveViewModel.HandState.NO_HAND,
                 viewModel.modelStateProperty(), viewModel.handStateProperty());
+        keepAlive.add(warning); // a binding only listened to is weakly held by its sources: keep it
         warning.addListener((obs, was, now) -> state.pseudoClassStateChanged(WARNING, now));
         state.pseudoClassStateChanged(WARNING, warning.get());
         viewModel.handStateProperty().addListener((obs, was, now) -> state.pseudoClassStateChanged(TYPED,
@@ -294,7 +300,7 @@ public final class LiveView implements Page {
 
         Label next = new Label("Next candidates");
         next.getStyleClass().add("caption");
-        VBox panel = new VBox(14, caption, dial, state, confidence, new Separator(), next,
+        VBox panel = new VBox(10, caption, dial, state, confidence, new Separator(), next,
                 candidate("second", viewModel.secondLabelProperty(), viewModel.secondConfidenceProperty()),
                 candidate("third", viewModel.thirdLabelProperty(), viewModel.thirdConfidenceProperty()));
         panel.getStyleClass().add("reading-panel");

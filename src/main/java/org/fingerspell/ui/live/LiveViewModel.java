@@ -411,8 +411,10 @@ public final class LiveViewModel {
         if (region == null || reading.frameWidth() <= 0 || reading.frameHeight() <= 0) {
             return null;
         }
-        boolean guide = result.source() == Crop.Source.FALLBACK;
         boolean found = result.source() == Crop.Source.DETECTED || result.source() == Crop.Source.TRACKED;
+        // The guide box (no detector), or the square a whole-frame model reads when it is not the whole frame.
+        boolean guide = result.source() == Crop.Source.FALLBACK || result.source() == Crop.Source.WHOLE_FRAME
+                && Math.abs(reading.frameWidth() - reading.frameHeight()) > 2;
         if (!guide && !found) {
             return null;
         }

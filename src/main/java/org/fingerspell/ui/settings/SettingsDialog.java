@@ -17,6 +17,7 @@ import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.fingerspell.settings.AppSettings;
+import org.fingerspell.spelling.SpellingSettings;
 import org.fingerspell.ui.AppModel;
 import org.fingerspell.video.Cameras;
 
@@ -74,7 +75,8 @@ public final class SettingsDialog extends Dialog<AppSettings> {
         ToggleSwitch mirror = new ToggleSwitch("Show the video as a mirror");
         mirror.selectedProperty().bindBidirectional(viewModel.mirrorProperty());
 
-        Slider threshold = new Slider(0.30, 0.99, viewModel.thresholdProperty().get());
+        Slider threshold = new Slider(SpellingSettings.MIN_THRESHOLD, SpellingSettings.MAX_THRESHOLD,
+                viewModel.thresholdProperty().get());
         threshold.setId("threshold");
         threshold.valueProperty().bindBidirectional(viewModel.thresholdProperty());
         Label thresholdValue = new Label();

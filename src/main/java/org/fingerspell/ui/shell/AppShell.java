@@ -125,7 +125,9 @@ public final class AppShell {
         dark.selectedProperty().addListener((obs, was, now) ->
                 app.update(app.settings().withTheme(now ? AppSettings.Theme.DARK : AppSettings.Theme.LIGHT)));
         app.settingsProperty().addListener((obs, was, now) -> {
-            Themes.apply(now.theme());
+            if (was == null || was.theme() != now.theme()) {
+                Themes.apply(now.theme());
+            }
             dark.setSelected(now.theme() == AppSettings.Theme.DARK);
         });
 
