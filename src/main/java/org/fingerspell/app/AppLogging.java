@@ -35,7 +35,9 @@ public final class AppLogging {
             Logger.getLogger(""),
             Logger.getLogger(OWN_LOGGERS),
             // It warns about every session option it ignores; slf4j-simple was told to keep it quiet as well.
-            Logger.getLogger("ai.djl.onnxruntime.engine.OrtEngine"));
+            Logger.getLogger("ai.djl.onnxruntime.engine.OrtEngine"),
+            // It warns that a plain .onnx path is "a non-archive file" on every load: true, and intended.
+            Logger.getLogger("ai.djl.repository.SimpleRepository"));
 
     private AppLogging() {
     }
@@ -57,6 +59,7 @@ public final class AppLogging {
         root.setLevel(Level.INFO);
         CONFIGURED.get(1).setLevel(Level.INFO);
         CONFIGURED.get(2).setLevel(Level.SEVERE);
+        CONFIGURED.get(3).setLevel(Level.SEVERE);
 
         root.addHandler(consoleHandler());
         RecentLog recent = new RecentLog(200);
