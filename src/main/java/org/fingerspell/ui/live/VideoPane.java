@@ -13,6 +13,8 @@ final class VideoPane extends Region {
 
     private final ImageView view = new ImageView();
     private final Rectangle box = new Rectangle();
+    private final javafx.scene.layout.Pane overlay = new javafx.scene.layout.Pane();
+    private final Rectangle clip = new Rectangle();
     private final ObjectProperty<LiveViewModel.HandBox> handBox = new SimpleObjectProperty<>();
 
     VideoPane() {
@@ -24,7 +26,12 @@ final class VideoPane extends Region {
         box.setManaged(false);
         box.setMouseTransparent(true);
         box.setId("handBox");
-        getChildren().addAll(view, box);
+        // The hand region may reach past the frame's edges: draw it over the letterbox too, not past the pane.
+        overlay.getChildren().add(box);
+        overlay.setManaged(false);
+        overlay.setMouseTransparent(true);
+        overlay.setClip(clip);
+        getChildren().addAll(view, overlay);
         view.imageProperty().addListener((obs, was, now) -> requestLayout());
         handBox.addListener((obs, was, now) -> requestLayout());
         setMinSize(160, 120);
@@ -56,6 +63,9 @@ final class VideoPane extends Region {
         view.setFitWidth(iw);
         view.setFitHeight(ih);
         view.relocate(x, y);
+        overlay.resizeRelocate(0, 0, getWidth(), getHeight());
+        clip.setWidth(getWidth());
+        clip.setHeight(getHeight());
         LiveViewModel.HandBox hand = handBox.get();
         box.setVisible(hand != null);
         if (hand != null) {
