@@ -117,7 +117,7 @@ def main(argv=None):
             if name == "massey":  # rows: 26 letters; columns: all 29 predictions
                 pass
             plot_confusion(cm, labels, "%s %s: acc %.3f, macro-F1 %.3f (n=%d)"
-                           % (args.plot_prefix.strip("_-") or "model", name, s["accuracy"], s["macro_f1"], s["n"]),
+                           % (args.plot_prefix.strip("_-") or os.path.basename(os.path.dirname(os.path.abspath(args.checkpoint))), name, s["accuracy"], s["macro_f1"], s["n"]),
                            os.path.join(args.plots_dir, "%sconfusion_%s.png" % (args.plot_prefix, name)))
     out = args.out or os.path.join(os.path.dirname(os.path.abspath(args.checkpoint)), "eval.json")
     with open(out, "w") as f:

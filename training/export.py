@@ -24,6 +24,8 @@ def main(argv=None):
     p.add_argument("--version", default="0.1.0")
     p.add_argument("--opset", type=int, default=17)
     p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--descriptor-only", action="store_true",
+                   help="only rewrite <name>.json (e.g. to add metrics); the .onnx and .reference.json stay")
     args = p.parse_args(argv)
 
     import torch
@@ -36,8 +38,14 @@ def main(argv=None):
     meta = ck["meta"]
     size = int(meta["size"])
     base = os.path.join(args.models_dir, args.name)
-    opset = export_onnx(model, base + ".onnx", size, args.opset)
-    print("wrote %s.onnx (opset %d, onnx.checker ok)" % (base, opset))
+    if args.descriptor_only:
+        import onnx
+        from fingerspell_train.export import check_onnx
+        check_onnx(base + ".onnx", size)
+        opset = max(o.version for o in onnx.load(base + ".onnx").opset_import if o.domain in ("", "ai.onnx"))
+    else:
+        opset = export_onnx(model, base + ".onnx", size, args.opset)
+        print("wrote %s.onnx (opset %d, onnx.checker ok)" % (base, opset))
 
     metrics = {}
     if args.metrics:
@@ -56,6 +64,8 @@ def main(argv=None):
         f.write("\n")
     print("wrote %s.json" % base)
 
+    if args.descriptor_only:
+        return
     split_file = os.path.join(REPO_ROOT, meta["split_file"])
     ref = make_reference(model, args.data_root, split_file, size, args.name)
     with open(base + ".reference.json", "w") as f:

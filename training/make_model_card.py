@@ -55,6 +55,7 @@ def main(argv=None):
     p.add_argument("--eval", required=True)
     p.add_argument("--report-dir", required=True, help="folder with curves.png and confusion_*.png")
     p.add_argument("--out", default=os.path.join(MODELS_DIR, "MODEL_CARD.md"))
+    p.add_argument("--history", default=None, help="history CSV (default <run>/history.csv)")
     p.add_argument("--commands", default=None, help="text file with the exact commands run")
     p.add_argument("--wall-minutes", type=float, default=None, help="wall-clock minutes of the training run")
     args = p.parse_args(argv)
@@ -65,7 +66,7 @@ def main(argv=None):
         ev = json.load(f)
     with open(os.path.join(args.run, "run.json")) as f:
         run = json.load(f)
-    with open(os.path.join(args.run, "history.csv")) as f:
+    with open(args.history or os.path.join(args.run, "history.csv")) as f:
         hist = list(csv.DictReader(f))
     tr = desc["training"]
     split_counts = {}
@@ -109,7 +110,7 @@ def main(argv=None):
       "`nothing` = empty scenes, 210) | train / val / held-out test blocks | From a public repository under Apache-2.0 with "
       "no statement of its own about the images. |")
     a("| `kaggle-test` (28 images, no `del`) | test only | The official Kaggle test images of Nagaraj (2018), same citation "
-      "and licence as kaggle-train. Same signer and room as training: 100%% here says little. |")
+      "and licence as kaggle-train. Same signer and room as training: 100% here says little. |")
     a("| `massey` (26 letters, 1,815 images, 5 people, segmented on black, 400→160 px) | test only, never trained or tuned on | "
       "Barczak, Reyes, Abastillas, Piccio & Susnjak (2011), \"A new 2D static hand gesture colour image dataset for ASL "
       "gestures\", *Research Letters in the Information and Mathematical Sciences* 15:12–20. |")
@@ -138,9 +139,9 @@ def main(argv=None):
     a("- torchvision ResNet-18, `num_classes=29`, configuration **%s** (from scratch, all %d parameters trainable), "
       "input %d px, seed %d." % (tr["config"], 11191389, tr["input_size"], tr["seed"]))
     a("- Adam lr %g, weight decay %g, batch %d, label smoothing %g, %s schedule with %.1f-epoch linear warm-up "
-      "(planned %d epochs), early stopping on validation macro-F1 (patience %d), wall-clock budget %s min."
+      "(planned %d epochs), early stopping on validation macro-F1 (patience %d), `--time-budget-min` per invocation (see the commands)."
       % (ra["lr"], ra["weight_decay"], ra["batch_size"], ra["label_smoothing"], ra["schedule"], ra["warmup_epochs"],
-         ra["epochs"], ra["patience"], ra["time_budget_min"]))
+         ra["epochs"], ra["patience"]))
     a("- Augmentations (training only): box jitter (crop side ×0.8–1.15, shift ±10%, rotation ±15°), horizontal flip "
       "(p 0.5, left-handed signers), brightness/contrast/saturation (±35%) + hue (±0.04) (p 0.8), per-channel gain ±12% "
       "(white balance, p 0.5), gaussian blur σ 0.3–1.5 (p 0.2), JPEG re-encode q 30–95 (p 0.3), grayscale (p 0.05), "

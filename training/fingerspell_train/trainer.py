@@ -133,8 +133,10 @@ def train(args, command):
     start_epoch, best_f1, best_epoch, bad, history, train_seconds = 0, -1.0, -1, 0, [], 0.0
     last_path = os.path.join(out, "last.pt")
     best_path = os.path.join(out, "best.pt")
+    resumed_meta = None
     if args.resume and os.path.isfile(last_path):
         ck = torch.load(last_path, map_location="cpu")
+        resumed_meta = ck.get("meta")
         model.load_state_dict(ck["model"])
         opt.load_state_dict(ck["optimizer"])
         sched.load_state_dict(ck["scheduler"])
@@ -154,6 +156,9 @@ def train(args, command):
             "data_fingerprint": fingerprint, "crop": crop, "crop_metas": metas, "command": command,
             "seed": args.seed, "trainable_share": share, "args": vars(args),
             "n_train": len(train_rows), "n_val": len(val_rows)}
+    if resumed_meta:
+        meta["command"] = resumed_meta.get("command", command)
+        meta["resume_commands"] = list(resumed_meta.get("resume_commands", [])) + [command]
     with open(os.path.join(out, "run.json"), "w") as f:
         json.dump(meta, f, indent=2, default=str)
 

@@ -89,7 +89,8 @@ public final class CropCommand implements java.util.concurrent.Callable<Integer>
     private int size;
 
     @Option(names = "--context", paramLabel = "F", defaultValue = "1.0",
-            description = "Write F times the policy crop (e.g. 1.25 leaves room for jitter; default: ${DEFAULT-VALUE}).")
+            description = "Write F times the policy crop (e.g. 1.25 leaves room for jitter; "
+                    + "default: ${DEFAULT-VALUE}).")
     private double context;
 
     @Option(names = "--model", paramLabel = "FILE",
@@ -177,7 +178,7 @@ public final class CropCommand implements java.util.concurrent.Callable<Integer>
             fromModel = ModelDescriptor.forModel(modelFile).crop();
         }
         if (fromModel == null) {
-            err.println("fingerspell: no model descriptor found; using the default crop policy for what flags leave open");
+            err.println("fingerspell: no model descriptor found; the default crop policy fills what flags leave open");
             return new Policy(margin != null ? margin : HandCropper.DEFAULT_MARGIN,
                     rotateUpright != null ? rotateUpright : HandCropper.DEFAULT_ROTATE_UPRIGHT, "defaults");
         }

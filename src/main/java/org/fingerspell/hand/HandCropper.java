@@ -21,9 +21,10 @@ import java.util.Objects;
  *   detector runs again every N frames, when the classifier reads {@code nothing} or is unsure, or when the hand
  *   was lost.</li>
  * </ul>
- * The detector makes up to a few passes over a frame ({@link #STILL_ATTEMPTS}, {@link #LIVE_ATTEMPTS}): letterboxed
- * inside black borders of several widths (a hand that fills the frame is otherwise missed), then contrast-equalised. When still no hand is found the crop is the largest centred square,
- * marked {@link Crop.Source#NO_HAND}. Without a detector the crop is that same square, the guide box the user
+ * The detector makes up to a few passes over a frame ({@link #STILL_ATTEMPTS}, {@link #LIVE_ATTEMPTS}):
+ * letterboxed inside black borders of several widths (a hand that fills the frame is otherwise missed), then
+ * contrast-equalised. When still no hand is found the crop is the largest centred square, marked
+ * {@link Crop.Source#NO_HAND}. Without a detector the crop is that same square, the guide box the user
  * places the hand in, marked {@link Crop.Source#FALLBACK} and assumed to hold the hand. One instance per thread.
  */
 public final class HandCropper implements Cropper {
@@ -41,7 +42,7 @@ public final class HandCropper implements Cropper {
     public static final double DEFAULT_MARGIN = 0.10;
     public static final boolean DEFAULT_ROTATE_UPRIGHT = false;
 
-    /** Border added on every edge, as a fraction of the long side, when the first pass finds no palm. */
+    /** The border of the retry pass in the two-pass convenience constructor. */
     public static final double DEFAULT_RETRY_PAD = 0.5;
 
     /**
@@ -62,10 +63,11 @@ public final class HandCropper implements Cropper {
     }
 
     /**
-     * The passes tried in turn on still images until one finds a palm. Measured on samples of every pack (README):
-     * a first pass inside a 0.25 border finds more hands than the bare letterbox and, unlike it, made no false
-     * detection on the {@code nothing} scenes; 0.5 and 1.0 borders catch hands that fill the frame (massey) or are
-     * cut off by its edge; the contrast-equalised pass catches hands backlit against a window (kaggle).
+     * The passes tried in turn on still images until one finds a palm. Measured on samples of the packs
+     * (docs/hand-detection.md): a first pass inside a 0.25 border finds more hands than the bare letterbox and,
+     * unlike it, made no false detection on the {@code nothing} scenes; 0.5 and 1.0 borders catch hands that fill
+     * the frame (massey) or are cut off by its edge; the contrast-equalised pass catches some hands backlit against
+     * a window (kaggle).
      */
     public static final List<Attempt> STILL_ATTEMPTS = List.of(new Attempt(0.25, false), new Attempt(0.5, false),
             new Attempt(1.0, false), new Attempt(0.5, true));
@@ -153,7 +155,9 @@ public final class HandCropper implements Cropper {
         if (detector == null) {
             return new Location(CropRegion.centredSquare(width, height), true, 0, Crop.Source.FALLBACK, null);
         }
-        if (tracking.enabled() && lastHand != null && !redetect && framesSinceDetection < tracking.redetectEvery() - 1) {
+        boolean reuse = tracking.enabled() && lastHand != null && !redetect
+                && framesSinceDetection < tracking.redetectEvery() - 1;
+        if (reuse) {
             framesSinceDetection++;
             return new Location(HandGeometry.policyRegion(lastHand, margin, rotateUpright), true, lastScore,
                     Crop.Source.TRACKED, lastHand);
