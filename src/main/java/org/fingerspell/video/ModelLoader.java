@@ -21,19 +21,20 @@ public interface ModelLoader {
             ThreadLog.shared().record(ThreadLog.MODEL_LOAD);
             OnnxClassifier classifier = OnnxClassifier.load(file, device, threads);
             String cropper;
-            try (Cropper probe = Croppers.forPolicy(classifier.descriptor().crop())) {
+            try (Cropper probe = Croppers.forVideo(classifier.descriptor().crop())) {
                 cropper = probe.describe();
-            } catch (UnsupportedOperationException e) {
+            } catch (RuntimeException e) {
                 classifier.close();
-                throw new ModelException(file + ": this model crops around the hand, and this build has no hand "
-                        + "detector (" + e.getMessage() + ")");
+                throw new ModelException(file + ": the hand cropper its crop policy needs cannot start ("
+                        + e.getMessage() + ")", e);
             }
             Diagnostics.put(Diagnostics.MODEL, file.toAbsolutePath().normalize() + " ("
                     + classifier.descriptor().name() + " " + classifier.descriptor().version() + ")");
             Diagnostics.put(Diagnostics.DEVICE, classifier.device());
+            // Live video: the hand is tracked between detections, one cropper per inference thread.
             return new LoadedModel(classifier.descriptor().name(), classifier.device(), cropper,
                     () -> new FrameClassifier(classifier.newSession(),
-                            Croppers.forPolicy(classifier.descriptor().crop()), classifier.descriptor()),
+                            Croppers.forVideo(classifier.descriptor().crop()), classifier.descriptor()),
                     classifier);
         };
     }

@@ -241,7 +241,7 @@ public final class LiveView implements Page {
         letter.textProperty().bind(Bindings.createStringBinding(() -> shownLetter(viewModel.letterProperty().get(),
                 viewModel.handStateProperty().get()), viewModel.letterProperty(), viewModel.handStateProperty()));
         letter.styleProperty().bind(Bindings.createStringBinding(() -> letter.getText().length() > 2
-                ? "-fx-font-size: 64px;" : "", letter.textProperty()));
+                ? "-fx-font-size: 44px;" : "", letter.textProperty()));
 
         RingProgressIndicator ring = new RingProgressIndicator(0, false);
         ring.setId("hold");
@@ -372,6 +372,7 @@ public final class LiveView implements Page {
 
     private Node statusBar() {
         Label source = statusLabel("statusSource");
+        source.setMinWidth(0);
         source.textProperty().bind(Bindings.createStringBinding(() -> {
             String description = viewModel.sourceDescriptionProperty().get();
             return switch (viewModel.sourceStateProperty().get()) {
@@ -396,7 +397,11 @@ public final class LiveView implements Page {
             case READY -> "Device " + viewModel.deviceProperty().get();
         }, viewModel.modelStateProperty(), viewModel.deviceProperty()));
         Label hand = statusLabel("statusHand");
-        hand.textProperty().bind(Bindings.concat("Hand: ", viewModel.handFinderProperty()));
+        hand.textProperty().bind(Bindings.createStringBinding(() -> "Hand: "
+                + shortDescription(viewModel.handFinderProperty().get()), viewModel.handFinderProperty()));
+        Tooltip handTip = new Tooltip();
+        handTip.textProperty().bind(viewModel.handFinderProperty());
+        hand.setTooltip(handTip);
         hand.visibleProperty().bind(viewModel.handFinderProperty().isNotEmpty());
         HBox bar = new HBox(20, source, new Spacer(), display, inference, latency, device, hand);
         bar.getStyleClass().add("status-bar");
@@ -404,7 +409,25 @@ public final class LiveView implements Page {
         return bar;
     }
 
+    /** "palm detector palm_detection_full.tflite, margin 0.25, …" → "palm detector" for the status bar. */
+    static String shortDescription(String description) {
+        String text = description == null ? "" : description;
+        int cut = text.length();
+        for (char stop : new char[] {',', '(', '['}) {
+            int at = text.indexOf(stop);
+            if (at > 0) {
+                cut = Math.min(cut, at);
+            }
+        }
+        String head = text.substring(0, cut).trim();
+        if (head.startsWith("palm detector")) {
+            return "palm detector";
+        }
+        return head;
+    }
+
     private static Label statusLabel(String id) {
+
         Label label = new Label();
         label.setId(id);
         return label;

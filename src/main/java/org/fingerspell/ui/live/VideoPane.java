@@ -17,6 +17,8 @@ final class VideoPane extends Region {
 
     private final ImageView view = new ImageView();
     private final Rectangle box = new Rectangle();
+    private final javafx.scene.layout.Pane overlay = new javafx.scene.layout.Pane();
+    private final Rectangle clip = new Rectangle();
     private final ObjectProperty<LiveViewModel.HandBox> handBox = new SimpleObjectProperty<>();
 
     VideoPane() {
@@ -28,7 +30,12 @@ final class VideoPane extends Region {
         box.setManaged(false);
         box.setMouseTransparent(true);
         box.setId("handBox");
-        getChildren().addAll(view, box);
+        // The hand region may reach past the frame's edges: draw it over the letterbox too, not past the pane.
+        overlay.getChildren().add(box);
+        overlay.setManaged(false);
+        overlay.setMouseTransparent(true);
+        overlay.setClip(clip);
+        getChildren().addAll(view, overlay);
         view.imageProperty().addListener((obs, was, now) -> requestLayout());
         view.imageProperty().addListener(new ChangeListener<>() {
             @Override
@@ -76,6 +83,9 @@ final class VideoPane extends Region {
         view.setFitWidth(iw);
         view.setFitHeight(ih);
         view.relocate(x, y);
+        overlay.resizeRelocate(0, 0, getWidth(), getHeight());
+        clip.setWidth(getWidth());
+        clip.setHeight(getHeight());
         LiveViewModel.HandBox hand = handBox.get();
         box.setVisible(hand != null);
         if (hand != null) {
