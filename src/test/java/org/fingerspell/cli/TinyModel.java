@@ -1,8 +1,7 @@
 package org.fingerspell.cli;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import org.fingerspell.model.Labels;
+import org.fingerspell.model.DescriptorFixtures;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,33 +19,12 @@ public final class TinyModel {
         try (InputStream in = TinyModel.class.getResourceAsStream("/models/tiny.onnx")) {
             Files.copy(in, onnx);
         }
-        JsonObject d = new JsonObject();
-        d.addProperty("format_version", 1);
+        JsonObject d = DescriptorFixtures.valid();
         d.addProperty("name", "tiny");
-        d.addProperty("input_name", "input");
-        JsonObject outputs = new JsonObject();
-        outputs.addProperty("logits", "logits");
-        outputs.addProperty("embedding", "embedding");
-        d.add("outputs", outputs);
-        JsonArray labels = new JsonArray();
-        Labels.ALL.forEach(labels::add);
-        d.add("labels", labels);
-        JsonObject input = new JsonObject();
+        JsonObject input = d.getAsJsonObject("input");
         input.addProperty("size", 16);
-        input.addProperty("color_order", "RGB");
-        input.addProperty("scale", 255.0);
-        JsonArray mean = new JsonArray();
-        JsonArray std = new JsonArray();
-        for (int i = 0; i < 3; i++) {
-            mean.add(0.5);
-            std.add(0.25);
-        }
-        input.add("mean", mean);
-        input.add("std", std);
-        d.add("input", input);
-        JsonObject crop = new JsonObject();
-        crop.addProperty("mode", "whole");
-        d.add("crop", crop);
+        input.add("mean", DescriptorFixtures.array(0.5, 0.5, 0.5));
+        input.add("std", DescriptorFixtures.array(0.25, 0.25, 0.25));
         Files.writeString(dir.resolve("tiny.json"), d.toString());
         return onnx;
     }

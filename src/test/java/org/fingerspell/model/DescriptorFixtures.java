@@ -9,12 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Builds descriptor JSON for tests: a valid one, then each test breaks one field. */
-final class DescriptorFixtures {
+public final class DescriptorFixtures {
 
     private DescriptorFixtures() {
     }
 
-    static JsonObject valid() {
+    public static JsonObject valid() {
         JsonObject root = new JsonObject();
         root.addProperty("format_version", 1);
         root.addProperty("name", "test-model");
@@ -44,7 +44,7 @@ final class DescriptorFixtures {
         return root;
     }
 
-    static JsonArray array(double... values) {
+    public static JsonArray array(double... values) {
         JsonArray array = new JsonArray();
         for (double value : values) {
             array.add(value);
@@ -52,7 +52,7 @@ final class DescriptorFixtures {
         return array;
     }
 
-    static Path write(Path dir, String name, JsonObject json) throws IOException {
+    public static Path write(Path dir, String name, JsonObject json) throws IOException {
         Path file = dir.resolve(name);
         Files.writeString(file, new Gson().toJson(json));
         return file;
