@@ -16,7 +16,7 @@ from .augment import TrainTransform, aug_config, worker_init_fn
 from .constants import LABELS, TRAIN_PACKS, TRAINING_DIR, REPO_ROOT
 from .evaluation import predict, score
 from .model import (build_model, apply_config, set_train_mode, trainable_share, param_groups,
-                    load_imagenet_weights)
+                    load_imagenet_weights, load_fused_onnx, calibrate_batchnorm)
 
 HISTORY_FIELDS = ["epoch", "train_loss", "train_acc", "val_loss", "val_accuracy", "val_macro_f1",
                   "lr", "epoch_seconds", "images_per_s"]
@@ -75,6 +75,22 @@ def crop_descriptor(metas):
             "rotate_upright": bool(m.get("rotate_upright", False)), "no_hand": "nothing"}
 
 
+def init_from_onnx(model, onnx_path, ds, batch_size, seed, batches=8):
+    """Start from an exported Fingerspell model: its folded weights, BatchNorm calibrated on augmented batches."""
+    load_fused_onnx(model, onnx_path)
+    g = torch.Generator()
+    g.manual_seed(seed)
+    dl = torch.utils.data.DataLoader(ds, batch_size=batch_size, shuffle=True, generator=g, num_workers=0)
+    sample = []
+    for x, _ in dl:
+        sample.append(x)
+        if len(sample) == batches:
+            break
+    calibrate_batchnorm(model, sample)
+    log("initialised from %s (BatchNorm calibrated on %d augmented training images)"
+        % (onnx_path, sum(len(x) for x in sample)))
+
+
 def train(args, command):
     torch.set_num_threads(args.threads)
     seed_all(args.seed)
@@ -117,6 +133,8 @@ def train(args, command):
         noise=False if args.no_noise else None, jpeg=False if args.no_jpeg else None,
         grayscale=False if args.no_grayscale else None), seed=args.seed)
     ds = D.ImageDataset(train_rows, tf)
+    if args.init_onnx and not args.resume:
+        init_from_onnx(model, args.init_onnx, ds, args.batch_size, args.seed)
     steps_per_epoch = math.ceil(len(ds) / args.batch_size)
     total_steps = steps_per_epoch * args.epochs
     warmup = int(round(args.warmup_epochs * steps_per_epoch))
