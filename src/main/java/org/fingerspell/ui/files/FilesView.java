@@ -194,9 +194,11 @@ public final class FilesView implements Page {
         progress.setPrefWidth(160);
         progress.progressProperty().bind(viewModel.progressProperty());
         progress.visibleProperty().bind(viewModel.runningProperty());
+        progress.managedProperty().bind(viewModel.runningProperty());
         Button cancel = button("filesCancel", "Cancel", "Stop reading; the rows read so far stay");
         cancel.getStyleClass().add(Styles.DANGER);
-        cancel.disableProperty().bind(viewModel.runningProperty().not());
+        cancel.visibleProperty().bind(viewModel.runningProperty());
+        cancel.managedProperty().bind(viewModel.runningProperty());
         cancel.setOnAction(e -> viewModel.cancel());
 
         Button clear = button("filesClear", "Clear", "Empty the table");
@@ -225,14 +227,14 @@ public final class FilesView implements Page {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.getColumns().setAll(List.of(
-                column("#", 50, FileRow::index),
+                column("#", 48, FileRow::index),
                 thumbnailColumn(),
                 fileColumn(),
-                column("Prediction", 90, FileRow::label),
+                column("Prediction", 96, FileRow::label),
                 confidenceColumn(),
-                column("Hand", 60, row -> row.failed() ? null : row.handFound() ? "found" : "none"),
-                column("True label", 80, FileRow::trueLabel),
-                column("Problem", 200, FileRow::error)));
+                column("Hand", 64, row -> row.failed() ? null : row.handFound() ? "found" : "none"),
+                column("True label", 100, FileRow::trueLabel),
+                problemColumn()));
         table.setRowFactory(view -> new TableRow<>() {
             @Override
             protected void updateItem(FileRow row, boolean empty) {
@@ -252,12 +254,14 @@ public final class FilesView implements Page {
         TableColumn<FileRow, T> column = new TableColumn<>(title);
         column.setId("column" + title.replace(" ", "").replace("#", "Index"));
         column.setPrefWidth(width);
+        column.setMinWidth(width); // headers stay readable; File and Problem give way when the window is narrow
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return column;
     }
 
     private TableColumn<FileRow, String> fileColumn() {
-        TableColumn<FileRow, String> column = column("File", 180, FileRow::name);
+        TableColumn<FileRow, String> column = column("File", 170, FileRow::name);
+        column.setMinWidth(90);
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String name, boolean empty) {
@@ -270,8 +274,14 @@ public final class FilesView implements Page {
         return column;
     }
 
+    private static TableColumn<FileRow, String> problemColumn() {
+        TableColumn<FileRow, String> column = column("Problem", 160, FileRow::error);
+        column.setMinWidth(90);
+        return column;
+    }
+
     private TableColumn<FileRow, Double> confidenceColumn() {
-        TableColumn<FileRow, Double> column = column("Confidence", 90, FileRow::confidence);
+        TableColumn<FileRow, Double> column = column("Confidence", 108, FileRow::confidence);
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(Double value, boolean empty) {
@@ -339,6 +349,8 @@ public final class FilesView implements Page {
         name.getStyleClass().add("preview-name");
         VideoPane image = VideoPane.forStills();
         image.getStyleClass().add("preview-image");
+        // Room around the image: the square the model read often reaches past a tightly framed photo's edges.
+        image.setPadding(new Insets(56));
         Label problem = new Label();
         problem.setId("filesPreviewProblem");
         problem.setWrapText(true);
