@@ -263,12 +263,16 @@ public final class FilesView implements Page {
         TableColumn<FileRow, String> column = column("File", 170, FileRow::name);
         column.setMinWidth(90);
         column.setCellFactory(c -> new TableCell<>() {
+            // One tooltip per cell, its text changed: a tooltip is a window, too dear to make per update.
+            private final Tooltip path = new Tooltip();
+
             @Override
             protected void updateItem(String name, boolean empty) {
                 super.updateItem(name, empty);
                 FileRow row = empty ? null : getTableRow().getItem();
                 setText(empty ? null : name);
-                setTooltip(row == null ? null : new Tooltip(row.file().toString()));
+                path.setText(row == null ? "" : row.file().toString());
+                setTooltip(row == null ? null : path);
             }
         });
         return column;

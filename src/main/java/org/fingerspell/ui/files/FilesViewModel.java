@@ -180,6 +180,11 @@ public final class FilesViewModel implements AutoCloseable {
         thumbnails.request(file, whenReady);
     }
 
+    /** Thumbnails held now (bounded by {@link #THUMBNAILS_KEPT}); FX thread. */
+    public int thumbnailsCached() {
+        return thumbnails.cachedCount();
+    }
+
     @Override
     public void close() {
         cancel();

@@ -15,8 +15,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -34,7 +35,8 @@ final class ThumbnailCache implements AutoCloseable {
     private final ImageLoader loader;
     private final Map<Path, Image> cache;
     private final Map<Path, List<Consumer<Image>>> waiting = new HashMap<>();
-    private final LinkedBlockingDeque<Path> queue = new LinkedBlockingDeque<>();
+    // Lock-free, so the FX thread never waits for the worker; the worker parks when there is nothing to do.
+    private final ConcurrentLinkedDeque<Path> queue = new ConcurrentLinkedDeque<>();
     private final Thread worker;
     private final Image none = new javafx.scene.image.WritableImage(1, 1);
     private volatile boolean closed;
@@ -67,12 +69,13 @@ final class ThumbnailCache implements AutoCloseable {
         waiters.add(whenReady);
         if (waiters.size() == 1) {
             queue.offerFirst(file);
-            while (queue.size() > MAX_PENDING) {
+            if (waiting.size() > MAX_PENDING) {
                 Path dropped = queue.pollLast();
                 if (dropped != null) {
                     waiting.remove(dropped);
                 }
             }
+            LockSupport.unpark(worker);
         }
     }
 
@@ -89,13 +92,10 @@ final class ThumbnailCache implements AutoCloseable {
 
     private void work() {
         while (!closed) {
-            Path file;
-            try {
-                file = queue.pollFirst(500, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (file != null) {
+            Path file = queue.pollFirst();
+            if (file == null) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
+            } else {
                 BgraImage pixels = load(file);
                 Platform.runLater(() -> deliver(file, pixels == null ? none : FxImages.of(pixels)));
             }
