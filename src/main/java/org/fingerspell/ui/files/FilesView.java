@@ -138,6 +138,8 @@ public final class FilesView implements Page {
             viewModel.open(clipboard.getFiles().stream().map(java.io.File::toPath).toList());
         } else if (clipboard.hasImage()) {
             pasteImage(clipboard.getImage());
+        } else {
+            viewModel.nothingToPaste();
         }
     }
 

@@ -115,6 +115,11 @@ public final class FilesViewModel implements AutoCloseable {
         drain();
     }
 
+    /** Paste found neither an image nor files on the clipboard. */
+    public void nothingToPaste() {
+        say("Nothing to paste: the clipboard holds no image and no files.");
+    }
+
     /** Stops the running batch and drops the queued ones; rows already read stay. */
     public void cancel() {
         for (Batch batch : List.copyOf(queued)) {

@@ -134,6 +134,36 @@ class FilesViewModelTest {
         assertTrue(viewModel.statusProperty().get().startsWith("Read 7 files"), viewModel.statusProperty().get());
     }
 
+    /** A PNG whose header claims {@code width}×{@code height}: refused from the header, never decoded. */
+    private static byte[] pngClaiming(int width, int height) {
+        org.fingerspell.image.OpenCv.load();
+        Mat small = new Mat(8, 8, org.opencv.core.CvType.CV_8UC3);
+        org.opencv.core.MatOfByte png = new org.opencv.core.MatOfByte();
+        try {
+            org.opencv.imgcodecs.Imgcodecs.imencode(".png", small, png);
+            byte[] bytes = png.toArray();
+            java.nio.ByteBuffer.wrap(bytes, 16, 8).putInt(width).putInt(height); // IHDR width, height
+            return bytes;
+        } finally {
+            org.fingerspell.image.OpenCv.release(small, png);
+        }
+    }
+
+    @Test
+    void open_unsupportedAndHugeFiles_areErrorRowsAndTheBatchGoesOn() throws Exception {
+        create(ColourModel.loader());
+        Path folder = temp.resolve("odd");
+        Files.createDirectories(folder);
+        Files.write(folder.resolve("1-anim.gif"), "GIF89a-and-some-bytes".getBytes());
+        Files.write(folder.resolve("2-huge.png"), pngClaiming(20_000, 20_000));
+        ColourModel.write(folder.resolve("3-good.png"), "D", 0.9, true);
+        openAndWait(List.of(folder), 3);
+        List<FileRow> rows = viewModel.rows().stream().sorted(java.util.Comparator.comparing(FileRow::name)).toList();
+        assertTrue(rows.get(0).error().contains("unsupported image format GIF"), rows.get(0).error());
+        assertTrue(rows.get(1).error().contains("too large"), rows.get(1).error());
+        assertEquals("D", rows.get(2).label(), "the good file after them is still read");
+    }
+
     private List<String> shownNames(RowFilter filter) throws Exception {
         return fx(() -> {
             viewModel.filterProperty().set(filter);

@@ -116,6 +116,26 @@ class FilesViewTest {
     }
 
     @Test
+    void pasteButton_readsTheClipboardImage(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-files");
+        Path source = ColourModel.write(temp.resolve("paste/k.png"), "K", 0.75, true);
+        javafx.scene.image.Image image = new javafx.scene.image.Image(source.toUri().toString());
+        robot.interact(() -> javafx.scene.input.Clipboard.getSystemClipboard()
+                .setContent(java.util.Map.of(javafx.scene.input.DataFormat.IMAGE, image)));
+        robot.clickOn("#filesPaste");
+        waitFor("the pasted image's row", 30, () -> table(robot).getItems().size() == 1
+                && !window.files().runningProperty().get());
+        FileRow row = table(robot).getItems().get(0);
+        assertEquals("K", row.label());
+        assertEquals(0.75, row.confidence(), 0.01);
+
+        robot.interact(() -> javafx.scene.input.Clipboard.getSystemClipboard().clear());
+        robot.clickOn("#filesPaste");
+        assertTrue(window.files().statusProperty().get().startsWith("Nothing to paste"));
+        assertEquals(1, table(robot).getItems().size());
+    }
+
+    @Test
     void filterErrors_showsOnlyFailedFiles(FxRobot robot) {
         openSet(robot);
         @SuppressWarnings("unchecked")
