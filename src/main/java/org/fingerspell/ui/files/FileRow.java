@@ -37,7 +37,7 @@ public record FileRow(int index, Path file, String label, double confidence, Lis
         FrameResult result = reading.result();
         return new FileRow(index, reading.file(), result.classification().label(),
                 result.classification().confidence(), List.copyOf(result.classification().top(TOP)),
-                result.handFound() && result.source() != Crop.Source.NO_HAND, result.source(), result.region(),
+                result.handFound(), result.source(), result.region(),
                 reading.width(), reading.height(), truth, null);
     }
 
@@ -46,6 +46,19 @@ public record FileRow(int index, Path file, String label, double confidence, Lis
         Path parent = file.getParent();
         return parent == null || parent.getFileName() == null ? null
                 : Labels.parse(parent.getFileName().toString()).orElse(null);
+    }
+
+    /** How the square the model read was found, in a word for the table; null for a failed file. */
+    public String handText() {
+        if (failed()) {
+            return null;
+        }
+        return switch (source) {
+            case DETECTED, TRACKED -> "found";
+            case NO_HAND -> "none";
+            case FALLBACK -> "no detector";
+            case WHOLE_FRAME -> "whole image";
+        };
     }
 
     public boolean failed() {

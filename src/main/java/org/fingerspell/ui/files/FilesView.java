@@ -145,6 +145,10 @@ public final class FilesView implements Page {
 
     /** The pixels are copied here (memory only); saving and reading them happen in the background. */
     private void pasteImage(Image image) {
+        if (image.getPixelReader() == null) {
+            viewModel.refusePaste("the pasted image has no readable pixels");
+            return;
+        }
         long pixels = (long) image.getWidth() * (long) image.getHeight();
         if (pixels > ImageLoader.DEFAULT_MAX_PIXELS) {
             viewModel.refusePaste(String.format(Locale.ROOT, "image too large to read safely (%.0f MP; limit %.0f MP)",
@@ -234,7 +238,7 @@ public final class FilesView implements Page {
                 fileColumn(),
                 column("Prediction", 96, FileRow::label),
                 confidenceColumn(),
-                column("Hand", 64, row -> row.failed() ? null : row.handFound() ? "found" : "none"),
+                column("Hand", 64, FileRow::handText),
                 column("True label", 100, FileRow::trueLabel),
                 problemColumn()));
         table.setRowFactory(view -> new TableRow<>() {
@@ -438,7 +442,12 @@ public final class FilesView implements Page {
         if (row.failed()) {
             return "Not read";
         }
-        StringBuilder text = new StringBuilder(row.handFound() ? "Hand found" : "No hand found");
+        StringBuilder text = new StringBuilder(switch (row.source()) {
+            case DETECTED, TRACKED -> "Hand found";
+            case NO_HAND -> "No hand found: the centre was read";
+            case FALLBACK -> "No hand detector: the centre was read";
+            case WHOLE_FRAME -> "The whole image was read";
+        });
         text.append('\n').append(row.width()).append(" × ").append(row.height()).append(" px");
         if (row.trueLabel() != null) {
             text.append('\n').append("Folder says ").append(row.trueLabel()).append(row.right() ? " ✓" : " ✗");

@@ -119,8 +119,7 @@ class FilesViewModelTest {
                     assertEquals(expected.result().classification().label(), row.label(), file.toString());
                     assertEquals(expected.result().classification().confidence(), row.confidence(), 1e-12);
                     assertEquals(expected.result().classification().top(5), row.top());
-                    assertEquals(expected.result().handFound() && expected.result().source()
-                            != org.fingerspell.hand.Crop.Source.NO_HAND, row.handFound());
+                    assertEquals(expected.result().handFound(), row.handFound());
                 }
             }
         }
@@ -208,7 +207,8 @@ class FilesViewModelTest {
         for (FileRow row : errors) {
             assertTrue(lines.contains(FilesCsv.line(row)), "line for " + row.name());
         }
-        assertTrue(lines.stream().anyMatch(l -> l.contains("notes.dat") && l.contains("not an image")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("notes.dat") && l.contains("not an image")),
+                lines.toString());
         try (var names = Files.list(csv.getParent())) {
             assertEquals(List.of(csv), names.toList(), "no temporary file is left behind");
         }
@@ -323,6 +323,30 @@ class FilesViewModelTest {
         waitFor("the failed file's preview", () -> viewModel.previewProperty().get().row() == broken);
         assertNull(viewModel.previewProperty().get().image());
         assertEquals(broken.error(), viewModel.previewProperty().get().problem());
+    }
+
+    @Test
+    void open_withAModelThatCannotLoad_saysWhyAndCanTryAgain() throws Exception {
+        int[] attempts = new int[1];
+        create(() -> {
+            attempts[0]++;
+            throw new org.fingerspell.model.ModelException("models/missing.onnx: model file not found");
+        });
+        Path folder = temp.resolve("one");
+        ColourModel.write(folder.resolve("x.png"), "E", 0.9, true);
+        fx(() -> {
+            viewModel.open(List.of(folder));
+            return null;
+        });
+        waitFor("the failure", () -> !viewModel.runningProperty().get() && attempts[0] == 1);
+        assertTrue(viewModel.statusProperty().get().contains("model file not found"),
+                viewModel.statusProperty().get());
+        assertTrue(viewModel.rows().isEmpty());
+        fx(() -> {
+            viewModel.open(List.of(folder));
+            return null;
+        });
+        waitFor("the second attempt", () -> !viewModel.runningProperty().get() && attempts[0] == 2);
     }
 
     @Test
