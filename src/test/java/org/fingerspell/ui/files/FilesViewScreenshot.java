@@ -65,7 +65,7 @@ public final class FilesViewScreenshot {
                 FileRow row = table.getItems().stream().filter(r -> select == null ? !r.failed()
                         : r.name().equals(select)).findFirst().orElseThrow();
                 table.getSelectionModel().select(row);
-                table.scrollTo(Math.max(0, table.getItems().indexOf(row) - 3));
+                table.scrollTo(Math.max(0, table.getItems().indexOf(row) - 6)); // some rows above it in view
                 // Thumbnails and the preview load in the background: give them a moment after the preview arrives.
                 when(() -> window.files().previewProperty().get() != null, () -> after(2500, () -> {
                     WritableImage shot = stage.getScene().snapshot(null);
