@@ -79,7 +79,7 @@ public final class FilesViewModel implements AutoCloseable {
     private final AtomicInteger nextIndex = new AtomicInteger();
     private final AtomicLong previewGeneration = new AtomicLong();
     private final List<Batch> queued = new ArrayList<>();
-    private final Counts counts = new Counts();
+    private final FileCounts counts = new FileCounts();
 
     // Confined to the batch thread: one classifier session, on the thread that uses it.
     private LoadedModel model;
@@ -395,53 +395,6 @@ public final class FilesViewModel implements AutoCloseable {
 
         double seconds() {
             return ((ended == 0 ? System.nanoTime() : ended) - started) / 1e9;
-        }
-    }
-
-    /** Running totals for the summary line; FX thread only. */
-    private static final class Counts {
-        private int files;
-        private int errors;
-        private int noHand;
-        private int labelled;
-        private int right;
-
-        void add(FileRow row) {
-            files++;
-            if (row.failed()) {
-                errors++;
-                return;
-            }
-            if (!row.handFound()) {
-                noHand++;
-            }
-            if (row.trueLabel() != null) {
-                labelled++;
-                if (row.right()) {
-                    right++;
-                }
-            }
-        }
-
-        void reset() {
-            files = 0;
-            errors = 0;
-            noHand = 0;
-            labelled = 0;
-            right = 0;
-        }
-
-        String describe() {
-            if (files == 0) {
-                return "";
-            }
-            StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%,d files · %,d errors · %,d without "
-                    + "a hand found", files, errors, noHand));
-            if (labelled > 0) {
-                text.append(String.format(Locale.ROOT, " · %,d of %,d right by folder name (%.1f%%)", right, labelled,
-                        100.0 * right / labelled));
-            }
-            return text.toString();
         }
     }
 
