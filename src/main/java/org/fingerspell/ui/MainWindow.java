@@ -9,6 +9,9 @@ import org.fingerspell.app.AboutInfo;
 import org.fingerspell.app.Startup;
 import org.fingerspell.settings.AppSettings;
 import org.fingerspell.ui.about.AboutView;
+import org.fingerspell.ui.files.FileDialogs;
+import org.fingerspell.ui.files.FilesView;
+import org.fingerspell.ui.files.FilesViewModel;
 import org.fingerspell.ui.live.LiveView;
 import org.fingerspell.ui.live.LiveViewModel;
 import org.fingerspell.ui.shell.AppShell;
@@ -26,13 +29,15 @@ public final class MainWindow {
 
     private final AppModel app;
     private final LiveViewModel live;
+    private final FilesViewModel files;
     private final AppShell shell;
     private final Stage stage;
 
-    private MainWindow(Stage stage, AppModel app, LiveViewModel live, AppShell shell) {
+    private MainWindow(Stage stage, AppModel app, LiveViewModel live, FilesViewModel files, AppShell shell) {
         this.stage = stage;
         this.app = app;
         this.live = live;
+        this.files = files;
         this.shell = shell;
     }
 
@@ -42,17 +47,24 @@ public final class MainWindow {
 
     public static MainWindow open(Stage stage, LaunchOptions options, AppSettings settings,
                                   Consumer<String> clipboard) {
+        return open(stage, options, settings, clipboard, FileDialogs.system());
+    }
+
+    /** With the Files page's dialogs given (tests answer them). */
+    public static MainWindow open(Stage stage, LaunchOptions options, AppSettings settings,
+                                  Consumer<String> clipboard, FileDialogs dialogs) {
         Themes.apply(settings.theme());
         AppModel app = new AppModel(options.settings(), settings, new Background());
         LiveViewModel live = new LiveViewModel(app, options.model(), options.fps(), options.loop(), clipboard);
-        AppShell shell = new AppShell(app,
-                List.of(new LiveView(live), new AboutView(() -> about(options, live), clipboard)));
+        FilesViewModel files = new FilesViewModel(app, options.model());
+        AppShell shell = new AppShell(app, List.of(new LiveView(live), new FilesView(files, dialogs),
+                new AboutView(() -> about(options, live), clipboard)));
         Scene scene = new Scene(shell.root(), 1280, 800);
         stage.setScene(scene);
         stage.setTitle("Fingerspell");
         stage.setMinWidth(900);
         stage.setMinHeight(600);
-        MainWindow window = new MainWindow(stage, app, live, shell);
+        MainWindow window = new MainWindow(stage, app, live, files, shell);
         stage.setOnHidden(e -> window.close());
         stage.show();
         Startup.milestone("main window shown");
@@ -73,6 +85,10 @@ public final class MainWindow {
 
     public LiveViewModel live() {
         return live;
+    }
+
+    public FilesViewModel files() {
+        return files;
     }
 
     public AppModel app() {
