@@ -32,7 +32,8 @@ public interface ModelLoader {
                     + classifier.descriptor().name() + " " + classifier.descriptor().version() + ")");
             Diagnostics.put(Diagnostics.DEVICE, classifier.device());
             // Live video: the hand is tracked between detections, one cropper per inference thread.
-            return new LoadedModel(classifier.descriptor().name(), classifier.device(), cropper,
+            String name = (classifier.descriptor().name() + " " + classifier.descriptor().version()).trim();
+            return new LoadedModel(name, classifier.device(), cropper,
                     () -> new FrameClassifier(classifier.newSession(),
                             Croppers.forVideo(classifier.descriptor().crop()), classifier.descriptor()),
                     classifier);
