@@ -9,6 +9,8 @@ import org.fingerspell.app.AboutInfo;
 import org.fingerspell.app.Startup;
 import org.fingerspell.settings.AppSettings;
 import org.fingerspell.ui.about.AboutView;
+import org.fingerspell.ui.capture.CaptureView;
+import org.fingerspell.ui.capture.CaptureViewModel;
 import org.fingerspell.ui.live.LiveView;
 import org.fingerspell.ui.live.LiveViewModel;
 import org.fingerspell.ui.shell.AppShell;
@@ -29,10 +31,13 @@ public final class MainWindow {
     private final AppShell shell;
     private final Stage stage;
 
-    private MainWindow(Stage stage, AppModel app, LiveViewModel live, AppShell shell) {
+    private final CaptureViewModel capture;
+
+    private MainWindow(Stage stage, AppModel app, LiveViewModel live, CaptureViewModel capture, AppShell shell) {
         this.stage = stage;
         this.app = app;
         this.live = live;
+        this.capture = capture;
         this.shell = shell;
     }
 
@@ -45,14 +50,15 @@ public final class MainWindow {
         Themes.apply(settings.theme());
         AppModel app = new AppModel(options.settings(), settings, new Background());
         LiveViewModel live = new LiveViewModel(app, options.model(), options.fps(), options.loop(), clipboard);
-        AppShell shell = new AppShell(app,
-                List.of(new LiveView(live), new AboutView(() -> about(options, live), clipboard)));
+        CaptureViewModel capture = new CaptureViewModel(app.background(), live);
+        AppShell shell = new AppShell(app, List.of(new LiveView(live), new CaptureView(capture),
+                new AboutView(() -> about(options, live), clipboard)));
         Scene scene = new Scene(shell.root(), 1280, 800);
         stage.setScene(scene);
         stage.setTitle("Fingerspell");
         stage.setMinWidth(900);
         stage.setMinHeight(600);
-        MainWindow window = new MainWindow(stage, app, live, shell);
+        MainWindow window = new MainWindow(stage, app, live, capture, shell);
         stage.setOnHidden(e -> window.close());
         stage.show();
         Startup.milestone("main window shown");
@@ -73,6 +79,10 @@ public final class MainWindow {
 
     public LiveViewModel live() {
         return live;
+    }
+
+    public CaptureViewModel capture() {
+        return capture;
     }
 
     public AppModel app() {

@@ -13,7 +13,7 @@ import javafx.scene.shape.Rectangle;
 import org.fingerspell.app.Startup;
 
 /** The video, scaled to fit without cropping, with the hand box drawn over it. */
-final class VideoPane extends Region {
+public final class VideoPane extends Region {
 
     private final ImageView view = new ImageView();
     private final Rectangle box = new Rectangle();
@@ -21,7 +21,7 @@ final class VideoPane extends Region {
     private final Rectangle clip = new Rectangle();
     private final ObjectProperty<LiveViewModel.HandBox> handBox = new SimpleObjectProperty<>();
 
-    VideoPane() {
+    public VideoPane() {
         getStyleClass().add("video-pane");
         view.setPreserveRatio(true);
         view.setSmooth(true);
@@ -57,11 +57,11 @@ final class VideoPane extends Region {
         setMinSize(160, 120);
     }
 
-    ObjectProperty<Image> imageProperty() {
+    public ObjectProperty<Image> imageProperty() {
         return view.imageProperty();
     }
 
-    ObjectProperty<LiveViewModel.HandBox> handBoxProperty() {
+    public ObjectProperty<LiveViewModel.HandBox> handBoxProperty() {
         return handBox;
     }
 
