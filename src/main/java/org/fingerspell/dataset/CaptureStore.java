@@ -109,8 +109,9 @@ public final class CaptureStore {
         String label = Labels.parse(shot.label()).orElseThrow(
                 () -> new IllegalArgumentException("not a class: " + shot.label()));
         String file = freshName(label, shot.session().id(), shot.extension());
-        ManifestRow row = new ManifestRow(file, label, shot.session(), shot.box(), shot.time(), AppInfo.version(),
-                shot.model(), shot.nearDuplicate());
+        // Held exactly as the manifest will read back (box to one decimal), so rows compare equal after a restart.
+        ManifestRow row = ManifestFormat.parse(ManifestFormat.format(new ManifestRow(file, label, shot.session(),
+                shot.box(), shot.time(), AppInfo.version(), shot.model(), shot.nearDuplicate())));
         try {
             files.writeNew(root.resolve(file), shot.image());
         } catch (IOException e) {
@@ -148,7 +149,7 @@ public final class CaptureStore {
     /** Puts a deleted image back in its class folder (under a new name if one took its place). */
     public synchronized ManifestRow restore(ManifestRow deleted) throws IOException {
         List<ManifestRow> inTrash = new ArrayList<>(trash.read().rows());
-        if (!inTrash.remove(deleted)) {
+        if (!inTrash.removeIf(row -> row.file().equals(deleted.file()))) {
             throw new IllegalArgumentException("not among the deleted images: " + deleted.file());
         }
         String back = freeName(deleted.label() + "/" + Path.of(deleted.file()).getFileName());

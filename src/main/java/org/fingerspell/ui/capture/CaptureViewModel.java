@@ -31,6 +31,7 @@ import org.fingerspell.dataset.Handshapes;
 import org.fingerspell.dataset.ImageEncoding;
 import org.fingerspell.dataset.ManifestRow;
 import org.fingerspell.dataset.Shot;
+import org.fingerspell.dataset.StoreFileSystem;
 import org.fingerspell.hand.Crop;
 import org.fingerspell.hand.CropRegion;
 import org.fingerspell.model.Labels;
@@ -137,12 +138,17 @@ public final class CaptureViewModel {
 
     /** Opens (or creates) the dataset at {@code root}, repairing what an earlier crash left; off the FX thread. */
     public void openDataset(Path root) {
+        openDataset(root, StoreFileSystem.DISK);
+    }
+
+    /** Opens the dataset writing through {@code files} (the real disk, or one that fails on purpose). */
+    public void openDataset(Path root, StoreFileSystem files) {
         Objects.requireNonNull(root, "root");
         stopGuided();
         status.set("Opening " + root + "…");
         work.run(() -> {
             ThreadLog.shared().record(ThreadLog.FILE_IO);
-            return CaptureStore.open(root);
+            return CaptureStore.open(root, files);
         }, opened -> {
             store = opened;
             session = null;

@@ -38,6 +38,7 @@ final class ReviewGallery extends VBox {
         this.viewModel = viewModel;
         setPadding(new Insets(12));
         setId("reviewGallery");
+        thumbs.setId("thumbnails");
         ComboBox<String> label = new ComboBox<>();
         label.setId("reviewLabel");
         label.getItems().setAll(Labels.ALL);
