@@ -40,9 +40,11 @@ public final class Conditions {
             return suggested;
         }
 
-        /** How a missing cell reads: "dim-light", "left-hand", "outdoor-background". */
+        /** How a missing cell reads: "dim-light", "daylight", "left-hand", "outdoor-background". */
         public String describe(String value) {
-            return value.toLowerCase(Locale.ROOT) + "-" + noun;
+            String word = value.toLowerCase(Locale.ROOT);
+            // "daylight" and "backlit" already say what they are; "dim" alone does not.
+            return word.endsWith(noun) || this == LIGHTING && word.endsWith("lit") ? word : word + "-" + noun;
         }
     }
 

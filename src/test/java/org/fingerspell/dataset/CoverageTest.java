@@ -32,8 +32,8 @@ class CoverageTest {
         Coverage coverage = Coverage.of(List.of(row("A", "dim"), row("A", "daylight"), row("A", "indoor"),
                 row("A", "backlit"), row("M", "indoor")), Conditions.Dimension.LIGHTING, List.of("A", "M", "N"));
 
-        assertEquals(List.of("M: no daylight-light images yet", "M: no dim-light images yet",
-                "M: no backlit-light images yet", "N: no images yet"), coverage.missing());
+        assertEquals(List.of("M: no daylight images yet", "M: no dim-light images yet",
+                "M: no backlit images yet", "N: no images yet"), coverage.missing());
     }
 
     @Test

@@ -258,7 +258,7 @@ class CaptureViewTest {
         waitFor("the coverage", 20, () -> capture().coverageProperty().get().count("B", "dim") == 1);
 
         String missing = robot.lookup("#coverageMissing").queryAs(javafx.scene.control.Label.class).getText();
-        assertTrue(missing.contains("B: no daylight-light images yet"), missing);
+        assertTrue(missing.contains("B: no daylight images yet"), missing);
         assertTrue(missing.contains("A: no images yet"), missing);
     }
 

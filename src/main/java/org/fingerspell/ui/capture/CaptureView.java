@@ -12,6 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -63,7 +64,7 @@ public final class CaptureView implements Page {
         side.getTabs().addAll(tab("Session", sessionForm()), tab("Coverage", new CoverageGrid(viewModel)),
                 tab("Review", new ReviewGallery(viewModel)));
         side.setId("captureTabs");
-        side.setPrefWidth(440);
+        side.setPrefWidth(480);
         side.setMinWidth(380);
         VBox left = new VBox(10, videoArea(), shootingBar(), guidedBar());
         VBox.setVgrow(left.getChildren().get(0), Priority.ALWAYS);
@@ -127,7 +128,6 @@ public final class CaptureView implements Page {
     private ToolBar toolbar() {
         Button choose = new Button("Dataset folder…");
         choose.setId("chooseDataset");
-        choose.getStyleClass().add(Styles.ACCENT);
         choose.setTooltip(new Tooltip("Choose a folder, or make a new one, to save the images in (one folder per class)"));
         choose.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
@@ -148,7 +148,7 @@ public final class CaptureView implements Page {
         source.getStyleClass().add(Styles.TEXT_MUTED);
         source.textProperty().bind(Bindings.concat("Source: ", viewModel.live().sourceDescriptionProperty(),
                 " (change it on the Live page)"));
-        return new ToolBar(choose, path, new Spacer(), saved, source);
+        return new ToolBar(choose, path, new Spacer(), saved, new Separator(), source);
     }
 
     private Node videoArea() {
@@ -238,13 +238,11 @@ public final class CaptureView implements Page {
     private Node guidedBar() {
         TextField classes = new TextField();
         classes.setId("guidedClasses");
-        classes.setPrefColumnCount(10);
+        classes.setPrefColumnCount(9);
         classes.textProperty().bindBidirectional(viewModel.classesProperty());
         classes.setTooltip(new Tooltip("all, letters, or a list such as A,B,del"));
-        Spinner<Integer> burst = spinner(1, 50, viewModel.burstProperty().get(), "burst");
-        burst.valueProperty().addListener((obs, was, now) -> viewModel.burstProperty().set(now));
-        Spinner<Integer> countdown = spinner(0, 10, viewModel.countdownSecondsProperty().get(), "countdownSeconds");
-        countdown.valueProperty().addListener((obs, was, now) -> viewModel.countdownSecondsProperty().set(now));
+        Spinner<Integer> burst = spinner(1, 50, viewModel.burstProperty(), "burst");
+        Spinner<Integer> countdown = spinner(0, 10, viewModel.countdownSecondsProperty(), "countdownSeconds");
 
         Button start = new Button("Start guided run");
         start.setId("startGuided");
@@ -269,29 +267,47 @@ public final class CaptureView implements Page {
         for (Button button : List.of(pause, skip, stop)) {
             button.disableProperty().bind(viewModel.guidedProperty().not());
         }
-        HBox bar = new HBox(8, caption("Guided"), classes, caption("frames"), burst, caption("countdown s"), countdown,
-                start, pause, skip, redo, stop);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        for (Button button : List.of(start, pause, skip, redo, stop)) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        Label progress = new Label();
+        progress.getStyleClass().add(Styles.TEXT_MUTED);
+        progress.textProperty().bind(viewModel.progressProperty());
+        HBox setup = new HBox(8, caption("Guided run"), classes, caption("frames per class"), burst,
+                caption("countdown (s)"), countdown, new Spacer(), start);
+        setup.setAlignment(Pos.CENTER_LEFT);
+        HBox controls = new HBox(8, pause, skip, redo, stop, new Spacer(), progress);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        VBox bar = new VBox(8, setup, controls);
         bar.getStyleClass().add("capture-bar");
         return bar;
     }
 
-    private static Spinner<Integer> spinner(int min, int max, int value, String id) {
-        Spinner<Integer> spinner = new Spinner<>(min, max, value);
+    /** A spinner kept in step with {@code property} both ways (the view model may set it too). */
+    private static Spinner<Integer> spinner(int min, int max, javafx.beans.property.IntegerProperty property, String id) {
+        Spinner<Integer> spinner = new Spinner<>(min, max, property.get());
         spinner.setId(id);
         spinner.setPrefWidth(76);
         spinner.setEditable(true);
+        spinner.valueProperty().addListener((obs, was, now) -> property.set(now));
+        property.addListener((obs, was, now) -> spinner.getValueFactory().setValue(now.intValue()));
         return spinner;
     }
 
     private static Label caption(String text) {
         Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
         label.getStyleClass().add(Styles.TEXT_MUTED);
         return label;
     }
 
     private Node sessionForm() {
         GridPane grid = new GridPane();
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(labels, fields);
         grid.setHgap(10);
         grid.setVgap(10);
         grid.setPadding(new Insets(16));

@@ -193,6 +193,7 @@ public final class CaptureViewModel {
                 intervalMillis.get(), clock.getAsLong());
         guided.set(true);
         paused.set(false);
+        status.set("Guided run: " + String.join(", ", selection) + ". Hold each sign when its countdown ends.");
         showRun();
         ticker.play();
     }

@@ -9,6 +9,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.fingerspell.dataset.Conditions;
@@ -21,7 +22,7 @@ final class CoverageGrid extends VBox {
 
     /** A cell with at least this many images counts as covered; fewer is shown as thin. */
     private static final int ENOUGH = 10;
-    private static final int MISSING_SHOWN = 8;
+    private static final int MISSING_SHOWN = 6;
 
     private final GridPane grid = new GridPane();
     private final Label missing = new Label();
@@ -59,6 +60,7 @@ final class CoverageGrid extends VBox {
 
         missing.setId("coverageMissing");
         missing.setWrapText(true);
+        missing.setMinHeight(Region.USE_PREF_SIZE);
         missing.getStyleClass().add("coverage-missing");
         getChildren().addAll(header, scroll, missing);
         viewModel.coverageProperty().addListener((obs, was, now) -> show(now));
@@ -84,15 +86,17 @@ final class CoverageGrid extends VBox {
             grid.add(total, values.size() + 1, r + 1);
         }
         List<String> gaps = coverage.missing();
-        missing.setText(gaps.isEmpty() ? "Every class has images under every " + CaptureView.DIMENSION_NAMES
-                .get(coverage.dimension()).toLowerCase(java.util.Locale.ROOT) + " condition."
-                : "Missing (" + gaps.size() + "): " + String.join("; ", gaps.subList(0, Math.min(MISSING_SHOWN,
-                gaps.size()))) + (gaps.size() > MISSING_SHOWN ? "; …" : ""));
+        String condition = CaptureView.DIMENSION_NAMES.get(coverage.dimension()).toLowerCase(java.util.Locale.ROOT);
+        missing.setText(gaps.isEmpty() ? "Every class has images under every " + condition + " condition."
+                : "Still missing (" + gaps.size() + "):\n" + String.join("\n", gaps.subList(0,
+                Math.min(MISSING_SHOWN, gaps.size()))) + (gaps.size() > MISSING_SHOWN
+                ? "\n… and " + (gaps.size() - MISSING_SHOWN) + " more" : ""));
     }
 
     private static Label head(String text) {
         Label label = new Label(text);
         label.getStyleClass().addAll("coverage-head", Styles.TEXT_BOLD);
+        label.setMinWidth(Region.USE_PREF_SIZE);
         label.setMaxWidth(Double.MAX_VALUE);
         return label;
     }
