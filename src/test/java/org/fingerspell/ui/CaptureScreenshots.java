@@ -27,7 +27,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * Builds a small real capture set through the app and takes the README's screenshots of the capture page.
+ * Builds a small real capture set through the app and takes the README's screenshots of the capture page
+ * (the last argument: the folder the screenshot's live frame is played from).
  * Run under a real display (Xvfb), not Monocle: the committed model and palm detector find the hands in real
  * photos played as folder sources, one class folder per guided class, under three sessions' conditions.
  * <pre>
@@ -51,9 +52,8 @@ public final class CaptureScreenshots {
         Path dataset = Path.of(args[2]);
         Path assets = Path.of(args[3]);
         Path shown = Path.of(args[4]);
-        if (Files.exists(dataset.resolve(CaptureStore.MANIFEST))) {
-            throw new IllegalArgumentException(dataset + " already holds a capture set; give a fresh folder");
-        }
+        // A set captured by an earlier run is reused as it is: only the screenshots are taken again.
+        boolean capturing = !Files.exists(dataset.resolve(CaptureStore.MANIFEST));
         Platform.startup(() -> { });
         MainWindow window = onFx(() -> {
             Stage stage = new Stage();
@@ -79,7 +79,7 @@ public final class CaptureScreenshots {
         });
         await("the dataset", 30, () -> capture.folderProperty().get() != null);
 
-        List<Session> sessions = List.of(
+        List<Session> sessions = !capturing ? List.of() : List.of(
                 new Session("sam", "right", "daylight", "plain", Labels.ALL, 2),
                 new Session("ana", "left", "indoor", "cluttered", Labels.ALL.subList(0, 18), 2),
                 new Session("sam", "right", "dim", "plain", List.of("A", "B", "C", "E", "L", "O", "V"), 2));
