@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.CopyOption;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,15 +38,8 @@ public interface StoreFileSystem {
             if (Files.exists(target)) {
                 throw new FileAlreadyExistsException(target.toString());
             }
-            Path temp = writeTemp(target, content);
-            try {
-                // Not ATOMIC_MOVE: on POSIX that is rename(2), which would silently replace a file that appeared.
-                Files.move(temp, target);
-            } catch (IOException e) {
-                Files.deleteIfExists(temp);
-                throw e;
-            }
-            forceDirectory(target.getParent());
+            // Not ATOMIC_MOVE: on POSIX that is rename(2), which would silently replace a file that appeared.
+            rename(writeTemp(target, content), target);
         }
 
         @Override
@@ -69,14 +63,8 @@ public interface StoreFileSystem {
 
         @Override
         public void replace(Path target, byte[] content) throws IOException {
-            Path temp = writeTemp(target, content);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException e) {
-                Files.deleteIfExists(temp);
-                throw e;
-            }
-            forceDirectory(target.getParent());
+            rename(writeTemp(target, content), target, StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
         }
 
         @Override
@@ -85,6 +73,17 @@ public interface StoreFileSystem {
             Files.move(from, to);
             forceDirectory(to.getParent());
             forceDirectory(from.getParent());
+        }
+
+        /** Renames a forced temp file into place and makes the rename durable; the temp never stays behind. */
+        private void rename(Path temp, Path target, CopyOption... options) throws IOException {
+            try {
+                Files.move(temp, target, options);
+            } catch (IOException e) {
+                Files.deleteIfExists(temp);
+                throw e;
+            }
+            forceDirectory(target.getParent());
         }
 
         private void truncateQuietly(FileChannel channel, long size) {

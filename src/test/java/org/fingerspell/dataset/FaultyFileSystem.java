@@ -36,33 +36,34 @@ public final class FaultyFileSystem implements StoreFileSystem {
     public void writeNew(Path target, byte[] content) throws IOException {
         boolean image = !target.getFileName().toString().endsWith(".csv") && !target.getParent().getFileName()
                 .toString().startsWith(".");
-        if (failing == Operation.WRITE_NEW || image && allowedImageWrites.getAndDecrement() <= 0) {
+        if (image && allowedImageWrites.getAndDecrement() <= 0) {
             throw diskFull(target);
         }
+        check(Operation.WRITE_NEW, target);
         DISK.writeNew(target, content);
     }
 
     @Override
     public void appendLine(Path file, String line) throws IOException {
-        if (failing == Operation.APPEND) {
-            throw diskFull(file);
-        }
+        check(Operation.APPEND, file);
         DISK.appendLine(file, line);
     }
 
     @Override
     public void replace(Path target, byte[] content) throws IOException {
-        if (failing == Operation.REPLACE) {
-            throw diskFull(target);
-        }
+        check(Operation.REPLACE, target);
         DISK.replace(target, content);
     }
 
     @Override
     public void move(Path from, Path to) throws IOException {
-        if (failing == Operation.MOVE) {
-            throw diskFull(to);
-        }
+        check(Operation.MOVE, to);
         DISK.move(from, to);
+    }
+
+    private void check(Operation operation, Path file) throws IOException {
+        if (failing == operation) {
+            throw diskFull(file);
+        }
     }
 }

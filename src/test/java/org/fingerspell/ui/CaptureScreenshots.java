@@ -112,12 +112,14 @@ public final class CaptureScreenshots {
             return null;
         });
         Thread.sleep(2500);
-        snapshot(window, assets.resolve("capture-view.png"));
-        onFx(() -> {
+        // Stopped in the same FX call as the snapshot: writing the PNG can outlast the countdown on a busy machine.
+        WritableImage during = onFx(() -> {
+            WritableImage image = window.stage().getScene().snapshot(null);
             capture.stopGuided();
             page.showTab("Coverage");
-            return null;
+            return image;
         });
+        write(during, assets.resolve("capture-view.png"));
         Thread.sleep(1500);
         snapshot(window, assets.resolve("coverage-grid.png"));
         onFx(() -> {
@@ -161,7 +163,10 @@ public final class CaptureScreenshots {
     }
 
     private static void snapshot(MainWindow window, Path file) throws Exception {
-        WritableImage image = onFx(() -> window.stage().getScene().snapshot(null));
+        write(onFx(() -> window.stage().getScene().snapshot(null)), file);
+    }
+
+    private static void write(WritableImage image, Path file) throws Exception {
         Files.createDirectories(file.toAbsolutePath().getParent());
         ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
         System.out.println("wrote " + file);
