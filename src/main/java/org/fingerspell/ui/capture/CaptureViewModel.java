@@ -165,8 +165,11 @@ public final class CaptureViewModel {
 
     // Commands: shooting
 
-    /** One shot of the chosen label from the next frame. */
+    /** One shot of the chosen label from the next frame; ignored while a guided run takes its own. */
     public void shoot() {
+        if (guided.get()) {
+            return;
+        }
         String chosen = Labels.parse(label.get()).orElse(null);
         if (chosen == null) {
             status.set("Choose a class to label the shot with.");
