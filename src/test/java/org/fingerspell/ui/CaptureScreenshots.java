@@ -75,6 +75,7 @@ public final class CaptureScreenshots {
             capture.intervalMillisProperty().set(500);
             capture.cameraProperty().set("phone photos (phone-train), played as a folder");
             capture.openDataset(dataset);
+            capture.chooseReferences(images.resolveSibling("kaggle-train"));
             return null;
         });
         await("the dataset", 30, () -> capture.folderProperty().get() != null);

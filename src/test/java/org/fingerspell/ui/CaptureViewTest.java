@@ -248,6 +248,29 @@ class CaptureViewTest {
     }
 
     @Test
+    void guidedRun_withReferenceFolder_promptsEachClassWithItsPicture(FxRobot robot) throws Exception {
+        Path references = temp.resolve("references");
+        SyntheticModel.writeFrames(references.resolve("B"), "B*2");
+        SyntheticModel.writeFrames(references.resolve("C"), "C*1");
+        open(robot, temp.resolve("set"), org.fingerspell.dataset.StoreFileSystem.DISK);
+        robot.interact(() -> {
+            capture().countdownSecondsProperty().set(5);
+            capture().chooseReferences(references);
+        });
+        waitFor("the reference folder", 20, () -> capture().referenceFolderProperty().get() != null);
+
+        guided(robot, "B,C", 1);
+
+        assertEquals("B", capture().promptProperty().get());
+        assertEquals(references.resolve("B/00000.png"), capture().promptPictureProperty().get());
+        assertTrue(robot.lookup("#promptPicture").query().isVisible());
+        robot.clickOn("#skipGuided");
+        assertEquals(references.resolve("C/00000.png"), capture().promptPictureProperty().get());
+        robot.clickOn("#stopGuided");
+        assertEquals(0, capture().savedProperty().get(), "skipped before its countdown ended");
+    }
+
+    @Test
     void coverage_countsTheSavedImagesAndListsWhatIsMissing(FxRobot robot) {
         Path root = temp.resolve("set");
         open(robot, root, org.fingerspell.dataset.StoreFileSystem.DISK);

@@ -20,6 +20,8 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -129,14 +131,7 @@ public final class CaptureView implements Page {
         Button choose = new Button("Dataset folder…");
         choose.setId("chooseDataset");
         choose.setTooltip(new Tooltip("Choose a folder, or make a new one, to save the images in (one folder per class)"));
-        choose.setOnAction(e -> {
-            DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("Dataset folder (one subfolder per class)");
-            File chosen = chooser.showDialog(root.getScene().getWindow());
-            if (chosen != null) {
-                viewModel.openDataset(chosen.toPath());
-            }
-        });
+        choose.setOnAction(e -> chooseFolder("Dataset folder (one subfolder per class)", viewModel::openDataset));
         Label path = new Label();
         path.setId("datasetPath");
         path.textProperty().bind(Bindings.createStringBinding(() -> viewModel.folderProperty().get() == null
@@ -149,6 +144,15 @@ public final class CaptureView implements Page {
         source.textProperty().bind(Bindings.concat("Source: ", viewModel.live().sourceDescriptionProperty(),
                 " (change it on the Live page)"));
         return new ToolBar(choose, path, new Spacer(), saved, new Separator(), source);
+    }
+
+    private void chooseFolder(String title, java.util.function.Consumer<java.nio.file.Path> chosen) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(title);
+        File folder = chooser.showDialog(root.getScene().getWindow());
+        if (folder != null) {
+            chosen.accept(folder.toPath());
+        }
     }
 
     private Node videoArea() {
@@ -167,15 +171,28 @@ public final class CaptureView implements Page {
         Label description = new Label();
         description.setId("promptDescription");
         description.setWrapText(true);
-        description.setMaxWidth(320);
+        description.setMaxWidth(300);
         description.textProperty().bind(viewModel.promptDescriptionProperty());
         Label progress = new Label();
         progress.getStyleClass().add(Styles.TEXT_MUTED);
         progress.textProperty().bind(viewModel.progressProperty());
-        VBox prompt = new VBox(4, new HBox(14, sign, count), description, progress);
+        ImageView picture = new ImageView();
+        picture.setId("promptPicture");
+        picture.setFitWidth(112);
+        picture.setFitHeight(112);
+        picture.setPreserveRatio(true);
+        // Loaded on JavaFX's image thread (background loading), never read on the FX thread.
+        picture.imageProperty().bind(Bindings.createObjectBinding(() -> viewModel.promptPictureProperty().get() == null
+                ? null : new Image(viewModel.promptPictureProperty().get().toUri().toString(), 112, 112, true, true,
+                true), viewModel.promptPictureProperty()));
+        picture.visibleProperty().bind(viewModel.promptPictureProperty().isNotNull());
+        picture.managedProperty().bind(picture.visibleProperty());
+        VBox words = new VBox(4, new HBox(14, sign, count), description);
+        HBox.setHgrow(words, Priority.ALWAYS);
+        VBox prompt = new VBox(6, new HBox(12, words, picture), progress);
         prompt.getStyleClass().add("prompt");
         prompt.setId("prompt");
-        prompt.setMaxSize(360, Region.USE_PREF_SIZE);
+        prompt.setMaxSize(460, Region.USE_PREF_SIZE);
         prompt.visibleProperty().bind(viewModel.guidedProperty());
         StackPane.setAlignment(prompt, Pos.TOP_LEFT);
         StackPane.setMargin(prompt, new Insets(12));
@@ -323,6 +340,19 @@ public final class CaptureView implements Page {
         notes.setWrapText(true);
         notes.textProperty().bindBidirectional(viewModel.notesProperty());
         grid.addRow(row++, new Label("Notes"), notes);
+        Button references = new Button("Reference pictures…");
+        references.setId("chooseReferences");
+        references.setMinWidth(Region.USE_PREF_SIZE);
+        references.setTooltip(new Tooltip("A folder-per-class set whose first picture of each class the guided "
+                + "run shows beside the description"));
+        references.setOnAction(e -> chooseFolder("Reference pictures (one subfolder per class)",
+                viewModel::chooseReferences));
+        Label referencePath = new Label();
+        referencePath.getStyleClass().add(Styles.TEXT_MUTED);
+        referencePath.textProperty().bind(Bindings.createStringBinding(() -> viewModel.referenceFolderProperty().get()
+                == null ? "none: descriptions only" : viewModel.referenceFolderProperty().get().toString(),
+                viewModel.referenceFolderProperty()));
+        grid.addRow(row++, new Label("Prompts"), new HBox(8, references, referencePath));
         Label hint = new Label("Every image saved records these conditions in manifest.csv. Change them when the "
                 + "room, light or signer changes: that starts a new session.");
         hint.setWrapText(true);

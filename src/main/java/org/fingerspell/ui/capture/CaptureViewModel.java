@@ -21,6 +21,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
 import org.fingerspell.dataset.CaptureSession;
+import org.fingerspell.dataset.ClassFolderSet;
 import org.fingerspell.dataset.CaptureStoppedException;
 import org.fingerspell.dataset.CaptureStore;
 import org.fingerspell.dataset.Conditions;
@@ -48,6 +49,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -91,6 +93,8 @@ public final class CaptureViewModel {
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper prompt = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper promptDescription = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Path> promptPicture = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Path> referenceFolder = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper countdown = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<LiveCheck> liveCheck = new ReadOnlyObjectWrapper<>(new LiveCheck(false, false));
@@ -111,6 +115,7 @@ public final class CaptureViewModel {
     private final Deque<ManifestRow> undo = new ArrayDeque<>();
     private final AtomicReference<LiveCheck> pendingCheck = new AtomicReference<>();
 
+    private Map<String, Path> references = Map.of();
     private CaptureStore store;
     private CaptureSession session;
     private GuidedRun run;
@@ -161,6 +166,23 @@ public final class CaptureViewModel {
             status.set("Saving to " + opened.root() + " (" + opened.rows().size() + " images so far).");
             refresh();
         }, error -> status.set("Cannot open " + root + ": " + message(error)));
+    }
+
+    /**
+     * Shows each prompted class with a picture from {@code root} (a folder-per-class set such as the one a model
+     * was trained on); scanned off the FX thread.
+     */
+    public void chooseReferences(Path root) {
+        Objects.requireNonNull(root, "root");
+        work.run(() -> {
+            ThreadLog.shared().record(ThreadLog.FILE_IO);
+            return ClassFolderSet.scan(root).firstImagePerClass();
+        }, found -> {
+            references = Map.copyOf(found);
+            referenceFolder.set(root);
+            status.set("Reference pictures for " + found.size() + " classes from " + root + ".");
+            showRun();
+        }, error -> status.set("Cannot read reference pictures from " + root + ": " + message(error)));
     }
 
     // Commands: shooting
@@ -326,6 +348,10 @@ public final class CaptureViewModel {
             status.set(stopped.get());
             return false;
         }
+        if (live.modelStateProperty().get() == LiveViewModel.ModelState.FAILED) {
+            status.set("The model did not load (see the Live page): capture takes its frames from the hand finder.");
+            return false;
+        }
         if (live.modelStateProperty().get() != LiveViewModel.ModelState.READY) {
             status.set("Waiting for the hand finder to load; shots are taken from the frames it reads.");
             return false;
@@ -437,6 +463,7 @@ public final class CaptureViewModel {
         long now = clock.getAsLong();
         prompt.set(run.label());
         promptDescription.set(Handshapes.describe(run.label()));
+        promptPicture.set(references.get(run.label()));
         countdown.set(switch (run.phase()) {
             case COUNTDOWN -> Integer.toString(run.secondsLeft(now));
             case BURST -> "●";
@@ -557,6 +584,15 @@ public final class CaptureViewModel {
 
     public ReadOnlyStringProperty promptDescriptionProperty() {
         return promptDescription.getReadOnlyProperty();
+    }
+
+    /** A picture of the prompted sign from the reference folder, or null. */
+    public ReadOnlyObjectProperty<Path> promptPictureProperty() {
+        return promptPicture.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Path> referenceFolderProperty() {
+        return referenceFolder.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty countdownProperty() {
