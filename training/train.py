@@ -34,7 +34,7 @@ def parser():
     p.add_argument("--lr-unfrozen", type=float, default=5e-4, help="lr of layer3 in T-C")
     p.add_argument("--weight-decay", type=float, default=1e-4)
     p.add_argument("--label-smoothing", type=float, default=0.1)
-    p.add_argument("--schedule", choices=["cosine", "onecycle", "constant"], default="cosine")
+    p.add_argument("--schedule", choices=["cosine", "cosine-time", "onecycle", "constant"], default="cosine")
     p.add_argument("--warmup-epochs", type=float, default=0.2)
     p.add_argument("--patience", type=int, default=3, help="early stopping on val macro-F1")
     p.add_argument("--time-budget-min", type=float, default=0,

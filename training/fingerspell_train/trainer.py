@@ -54,6 +54,40 @@ def make_schedule(optimizer, total_steps, warmup_steps, kind="cosine", min_facto
     return torch.optim.lr_scheduler.LambdaLR(optimizer, f)
 
 
+class TimeCosine:
+    """Cosine learning-rate decay over training time rather than steps: on a shared CPU the throughput, and so
+    the number of steps that fit in the budget, is unknown in advance, and a step-based cosine cut short by the
+    budget never anneals. Linear warm-up over the first warmup_steps steps; factor(1) = min_factor."""
+
+    def __init__(self, optimizer, budget_seconds, warmup_steps, min_factor=0.01):
+        self.optimizer = optimizer
+        self.budget = float(budget_seconds)
+        self.warmup_steps = warmup_steps
+        self.min_factor = min_factor
+        self.base_lrs = [g["lr"] for g in optimizer.param_groups]
+        self.steps = 0
+        self.apply(0.0)
+
+    def factor(self, fraction):
+        warm = min(1.0, (self.steps + 1) / float(max(1, self.warmup_steps)))
+        t = min(1.0, max(0.0, fraction))
+        return warm * (self.min_factor + (1 - self.min_factor) * 0.5 * (1 + math.cos(math.pi * t)))
+
+    def apply(self, trained_seconds):
+        f = self.factor(trained_seconds / self.budget)
+        for g, base in zip(self.optimizer.param_groups, self.base_lrs):
+            g["lr"] = base * f
+
+    def step(self):
+        self.steps += 1
+
+    def state_dict(self):
+        return {"base_lrs": self.base_lrs, "steps": self.steps, "budget": self.budget}
+
+    def load_state_dict(self, state):
+        self.base_lrs, self.steps = state["base_lrs"], state["steps"]
+
+
 def prepare_rows(args):
     """Split rows (with paths) for the training packs, split path/sha, crop metas."""
     D.require_data_root(args.data_root, args.packs)
@@ -140,7 +174,11 @@ def train(args, command):
     warmup = int(round(args.warmup_epochs * steps_per_epoch))
 
     opt = torch.optim.Adam(param_groups(model, args.config, args.lr, args.lr_unfrozen, args.weight_decay))
-    if args.schedule == "onecycle":
+    if args.schedule == "cosine-time":
+        if not args.time_budget_min:
+            raise SystemExit("--schedule cosine-time needs --time-budget-min (the training time it anneals over)")
+        sched = TimeCosine(opt, args.time_budget_min * 60.0, warmup)
+    elif args.schedule == "onecycle":
         sched = torch.optim.lr_scheduler.OneCycleLR(
             opt, max_lr=[g["lr"] for g in opt.param_groups], total_steps=total_steps,
             pct_start=max(0.01, warmup / max(1, total_steps)))
@@ -193,6 +231,14 @@ def train(args, command):
         t0 = time.time()
         seen, loss_sum, correct = 0, 0.0, 0
         for i, (x, y) in enumerate(dl):
+            if isinstance(sched, TimeCosine):
+                trained = train_seconds + time.time() - t0
+                if trained >= sched.budget:
+                    log("time budget of %.1f min of training reached in epoch %d -> stop"
+                        % (args.time_budget_min, epoch + 1))
+                    stopped = True
+                    break
+                sched.apply(trained)
             logits = model(x)
             loss = crit(logits, y)
             opt.zero_grad(set_to_none=True)
@@ -203,6 +249,12 @@ def train(args, command):
             loss_sum += float(loss) * len(y)
             correct += int((logits.argmax(1) == y).sum())
             if (i + 1) % args.log_every == 0 or i + 1 == len(dl):
+                if isinstance(sched, TimeCosine):
+                    left = max(0.0, sched.budget - (train_seconds + time.time() - t0))
+                    log("epoch %d batch %d/%d loss %.4f acc %.3f lr %.2e | %.1f img/s | training time left %.1f min"
+                        % (epoch + 1, i + 1, len(dl), loss_sum / seen, correct / seen,
+                           opt.param_groups[0]["lr"], seen / (time.time() - t0), left / 60))
+                    continue
                 el = time.time() - t0
                 ips = seen / el
                 eta_ep = (len(ds) - seen) / ips
@@ -210,6 +262,8 @@ def train(args, command):
                 log("epoch %d/%d batch %d/%d loss %.4f acc %.3f lr %.2e | %.1f img/s | ETA epoch %.1f min, run %.1f min (+val)"
                     % (epoch + 1, args.epochs, i + 1, len(dl), loss_sum / seen, correct / seen,
                        opt.param_groups[0]["lr"], ips, eta_ep / 60, eta_all / 60))
+        if seen == 0:  # the time budget ran out before this epoch began; the last checkpoint stands
+            break
         ep_train_s = time.time() - t0
         train_seconds += ep_train_s
         probs, val_loss = predict(model, val_rows, args.size, args.batch_size, 0, crit)
@@ -236,7 +290,7 @@ def train(args, command):
             log("early stopping: no val macro-F1 gain for %d epochs" % bad)
             stopped = True
         elapsed_min = (time.time() - t_run) / 60.0
-        if args.time_budget_min and epoch + 1 < args.epochs:
+        if args.time_budget_min and epoch + 1 < args.epochs and not isinstance(sched, TimeCosine):
             per_epoch = elapsed_min / (epoch + 1 - start_epoch)
             if elapsed_min + per_epoch > args.time_budget_min:
                 log("time budget: %.1f min used, next epoch needs ~%.1f, budget %.1f -> stop"

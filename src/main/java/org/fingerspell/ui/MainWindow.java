@@ -12,6 +12,8 @@ import org.fingerspell.ui.about.AboutView;
 import org.fingerspell.ui.files.FileDialogs;
 import org.fingerspell.ui.files.FilesView;
 import org.fingerspell.ui.files.FilesViewModel;
+import org.fingerspell.ui.capture.CaptureView;
+import org.fingerspell.ui.capture.CaptureViewModel;
 import org.fingerspell.ui.live.LiveView;
 import org.fingerspell.ui.live.LiveViewModel;
 import org.fingerspell.ui.shell.AppShell;
@@ -33,11 +35,15 @@ public final class MainWindow {
     private final AppShell shell;
     private final Stage stage;
 
-    private MainWindow(Stage stage, AppModel app, LiveViewModel live, FilesViewModel files, AppShell shell) {
+    private final CaptureViewModel capture;
+
+    private MainWindow(Stage stage, AppModel app, LiveViewModel live, FilesViewModel files,
+                       CaptureViewModel capture, AppShell shell) {
         this.stage = stage;
         this.app = app;
         this.live = live;
         this.files = files;
+        this.capture = capture;
         this.shell = shell;
     }
 
@@ -57,14 +63,16 @@ public final class MainWindow {
         AppModel app = new AppModel(options.settings(), settings, new Background());
         LiveViewModel live = new LiveViewModel(app, options.model(), options.fps(), options.loop(), clipboard);
         FilesViewModel files = new FilesViewModel(app, options.model());
+        CaptureViewModel capture = new CaptureViewModel(app.background(), live);
         AppShell shell = new AppShell(app, List.of(new LiveView(live), new FilesView(files, dialogs),
+                new CaptureView(capture),
                 new AboutView(() -> about(options, live), clipboard)));
         Scene scene = new Scene(shell.root(), 1280, 800);
         stage.setScene(scene);
         stage.setTitle("Fingerspell");
         stage.setMinWidth(900);
         stage.setMinHeight(600);
-        MainWindow window = new MainWindow(stage, app, live, files, shell);
+        MainWindow window = new MainWindow(stage, app, live, files, capture, shell);
         stage.setOnHidden(e -> window.close());
         stage.show();
         Startup.milestone("main window shown");
@@ -89,6 +97,10 @@ public final class MainWindow {
 
     public FilesViewModel files() {
         return files;
+    }
+
+    public CaptureViewModel capture() {
+        return capture;
     }
 
     public AppModel app() {

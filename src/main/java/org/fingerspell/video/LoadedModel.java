@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 /**
  * A loaded classifier ready for the live pipeline.
  *
- * @param name     the model's name, for the status bar
+ * @param name     the model's name and version (the status bar, capture manifests)
  * @param device   where it actually runs: "CPU" or "CUDA:0"
  * @param cropper  how hands are found ("palm detector", "guide box", "whole frame")
  * @param readers  makes one reader per inference thread, for video (the hand may be tracked between frames)

@@ -33,7 +33,8 @@ public interface ModelLoader {
             Diagnostics.put(Diagnostics.DEVICE, classifier.device());
             // Live video: the hand is tracked between detections, one cropper per inference thread; image files
             // are each searched on their own, as `fingerspell classify` does.
-            return new LoadedModel(classifier.descriptor().name(), classifier.device(), cropper,
+            String name = (classifier.descriptor().name() + " " + classifier.descriptor().version()).trim();
+            return new LoadedModel(name, classifier.device(), cropper,
                     () -> FrameClassifier.forVideo(classifier), () -> FrameClassifier.forStills(classifier),
                     classifier);
         };

@@ -21,7 +21,7 @@ public final class VideoPane extends Region {
     private final Rectangle clip = new Rectangle();
     private final ObjectProperty<LiveViewModel.HandBox> handBox = new SimpleObjectProperty<>();
 
-    VideoPane() {
+    public VideoPane() {
         this(true);
     }
 
