@@ -3,18 +3,18 @@ package org.fingerspell.eval;
 import java.util.Locale;
 
 /** Number and text formatting shared by the report files and the terminal summary. */
-final class Formats {
+public final class Formats {
 
     private Formats() {
     }
 
     /** A fraction as a percentage with one decimal ("97.3%"), or "n/a" when undefined. */
-    static String percent(double fraction) {
+    public static String percent(double fraction) {
         return Double.isNaN(fraction) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
     }
 
     /** A fraction with three decimals ("0.973"), or "n/a" when undefined. */
-    static String fraction(double value) {
+    public static String fraction(double value) {
         return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.3f", value);
     }
 

@@ -8,7 +8,10 @@ import javafx.stage.Stage;
 import org.fingerspell.app.AboutInfo;
 import org.fingerspell.app.Startup;
 import org.fingerspell.settings.AppSettings;
+import org.fingerspell.model.ModelLocator;
 import org.fingerspell.ui.about.AboutView;
+import org.fingerspell.ui.evaluation.EvaluationView;
+import org.fingerspell.ui.evaluation.EvaluationViewModel;
 import org.fingerspell.ui.live.LiveView;
 import org.fingerspell.ui.live.LiveViewModel;
 import org.fingerspell.ui.shell.AppShell;
@@ -26,13 +29,16 @@ public final class MainWindow {
 
     private final AppModel app;
     private final LiveViewModel live;
+    private final EvaluationViewModel evaluation;
     private final AppShell shell;
     private final Stage stage;
 
-    private MainWindow(Stage stage, AppModel app, LiveViewModel live, AppShell shell) {
+    private MainWindow(Stage stage, AppModel app, LiveViewModel live, EvaluationViewModel evaluation,
+                       AppShell shell) {
         this.stage = stage;
         this.app = app;
         this.live = live;
+        this.evaluation = evaluation;
         this.shell = shell;
     }
 
@@ -45,14 +51,17 @@ public final class MainWindow {
         Themes.apply(settings.theme());
         AppModel app = new AppModel(options.settings(), settings, new Background());
         LiveViewModel live = new LiveViewModel(app, options.model(), options.fps(), options.loop(), clipboard);
-        AppShell shell = new AppShell(app,
-                List.of(new LiveView(live), new AboutView(() -> about(options, live), clipboard)));
+        // The committed model is the one to measure first, whatever model the live page runs.
+        Path committedModel = ModelLocator.defaultModel();
+        EvaluationViewModel evaluation = new EvaluationViewModel(app, committedModel);
+        AppShell shell = new AppShell(app, List.of(new LiveView(live), new EvaluationView(evaluation, committedModel),
+                new AboutView(() -> about(options, live), clipboard)));
         Scene scene = new Scene(shell.root(), 1280, 800);
         stage.setScene(scene);
         stage.setTitle("Fingerspell");
         stage.setMinWidth(900);
         stage.setMinHeight(600);
-        MainWindow window = new MainWindow(stage, app, live, shell);
+        MainWindow window = new MainWindow(stage, app, live, evaluation, shell);
         stage.setOnHidden(e -> window.close());
         stage.show();
         Startup.milestone("main window shown");
@@ -73,6 +82,10 @@ public final class MainWindow {
 
     public LiveViewModel live() {
         return live;
+    }
+
+    public EvaluationViewModel evaluation() {
+        return evaluation;
     }
 
     public AppModel app() {

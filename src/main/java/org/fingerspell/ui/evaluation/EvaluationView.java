@@ -1,0 +1,464 @@
+package org.fingerspell.ui.evaluation;
+
+import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.MapChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import org.fingerspell.eval.ConfusedPair;
+import org.fingerspell.eval.EvaluationResult;
+import org.fingerspell.eval.Formats;
+import org.fingerspell.eval.ImageRecord;
+import org.fingerspell.eval.ModelComparison;
+import org.fingerspell.eval.TextSummary;
+import org.fingerspell.ui.Page;
+
+import java.io.File;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The evaluation page: choose a model (and optionally a second to compare), a folder-per-class set and the classes
+ * to score; run; read accuracy, macro-F1, the per-class table, the confusion heat map (a cell shows its images) and
+ * the worst-confused pairs; narrow it all by the manifest's conditions; export the report. Binds to its
+ * {@link EvaluationViewModel} only.
+ */
+public final class EvaluationView implements Page {
+
+    private final EvaluationViewModel viewModel;
+    private final Path committedModel;
+    private final VBox root = new VBox(12);
+    private final HBox filters = new HBox(8);
+    private final VBox headline = new VBox(4);
+    private final TableView<List<String>> table = new TableView<>();
+    private final ListView<ConfusedPair> pairs = new ListView<>();
+    private final ConfusionGrid grid;
+    private final Label galleryTitle = new Label("Click a cell of the matrix to see its images.");
+    private final FlowPane gallery = new FlowPane(8, 8);
+    private final Label scopeNote = new Label();
+
+    public EvaluationView(EvaluationViewModel viewModel, Path committedModel) {
+        this.viewModel = viewModel;
+        this.committedModel = committedModel;
+        this.grid = new ConfusionGrid(this::openCell);
+        root.getStyleClass().add("evaluation-view");
+        root.getStylesheets().add(EvaluationView.class.getResource("EvaluationView.css").toExternalForm());
+        root.setPadding(new Insets(16));
+        root.getChildren().addAll(form(), messages(), filters, results());
+        VBox.setVgrow(root.getChildren().get(3), Priority.ALWAYS);
+        filters.setId("filters");
+        filters.setAlignment(Pos.CENTER_LEFT);
+        filters.managedProperty().bind(filters.visibleProperty());
+        filters.visibleProperty().bind(Bindings.isNotEmpty(viewModel.conditions()));
+        viewModel.conditions().addListener((javafx.collections.ListChangeListener<String>) c -> buildFilters());
+        viewModel.resultProperty().addListener((obs, was, now) -> showResult());
+        viewModel.comparisonProperty().addListener((obs, was, now) -> showResult());
+    }
+
+    // ---- the choices and the run
+
+    private Node form() {
+        TextField model = pathField("modelPath", viewModel.modelProperty(), "an .onnx file with its .json beside it");
+        Button browseModel = new Button("Browse…");
+        browseModel.setId("browseModel");
+        browseModel.setOnAction(e -> chooseModel(viewModel.modelProperty()));
+        Button committed = new Button("Committed model");
+        committed.setId("useCommittedModel");
+        committed.setDisable(committedModel == null);
+        committed.setOnAction(e -> viewModel.modelProperty().set(committedModel));
+
+        TextField second = pathField("secondModelPath", viewModel.secondModelProperty(),
+                "optional: a second model to compare on the same images");
+        Button browseSecond = new Button("Browse…");
+        browseSecond.setId("browseSecondModel");
+        browseSecond.setOnAction(e -> chooseModel(viewModel.secondModelProperty()));
+        Button clearSecond = new Button("None");
+        clearSecond.setId("clearSecondModel");
+        clearSecond.setOnAction(e -> viewModel.secondModelProperty().set(null));
+
+        TextField dataset = pathField("datasetPath", viewModel.datasetProperty(),
+                "a folder with one sub-folder of images per class (A/, B/, …, del/)");
+        Button browseDataset = new Button("Browse…");
+        browseDataset.setId("browseDataset");
+        browseDataset.setOnAction(e -> chooseDataset());
+        ComboBox<EvaluationViewModel.Scope> scope = new ComboBox<>();
+        scope.setId("scope");
+        scope.getItems().setAll(EvaluationViewModel.Scope.values());
+        scope.valueProperty().bindBidirectional(viewModel.scopeProperty());
+
+        Button evaluate = new Button("Evaluate");
+        evaluate.setId("evaluate");
+        evaluate.getStyleClass().add(Styles.ACCENT);
+        evaluate.setDefaultButton(true);
+        evaluate.disableProperty().bind(running());
+        evaluate.setOnAction(e -> viewModel.evaluate());
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancel");
+        cancel.disableProperty().bind(running().not());
+        cancel.setOnAction(e -> viewModel.cancel());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("progress");
+        progress.setPrefWidth(260);
+        progress.progressProperty().bind(viewModel.progressProperty());
+        progress.visibleProperty().bind(running());
+        Label status = new Label();
+        status.setId("status");
+        status.textProperty().bind(viewModel.statusProperty());
+        Button export = new Button("Export report…");
+        export.setId("export");
+        export.disableProperty().bind(viewModel.resultProperty().isNull().or(viewModel.exportingProperty())
+                .or(running()));
+        export.setOnAction(e -> chooseExportFolder());
+        HBox actions = new HBox(8, evaluate, cancel, progress, status);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(status, Priority.ALWAYS);
+
+        GridPane form = new GridPane();
+        form.getStyleClass().add("evaluation-form");
+        form.setHgap(8);
+        form.setVgap(8);
+        form.addRow(0, new Label("Model"), model, browseModel, committed);
+        form.addRow(1, new Label("Compare with"), second, browseSecond, clearSecond);
+        form.addRow(2, new Label("Dataset"), dataset, browseDataset, scope);
+        form.add(actions, 1, 3, 2, 1);
+        form.add(export, 3, 3);
+        ColumnConstraints grow = new ColumnConstraints();
+        grow.setHgrow(Priority.ALWAYS);
+        form.getColumnConstraints().addAll(new ColumnConstraints(), grow);
+        return form;
+    }
+
+    private javafx.beans.binding.BooleanBinding running() {
+        return viewModel.stateProperty().isEqualTo(EvaluationViewModel.State.RUNNING);
+    }
+
+    private Node messages() {
+        Label error = new Label();
+        error.setId("error");
+        error.getStyleClass().add(Styles.DANGER);
+        error.textProperty().bind(viewModel.errorProperty());
+        Label notice = new Label();
+        notice.setId("notice");
+        notice.getStyleClass().add(Styles.WARNING);
+        notice.textProperty().bind(viewModel.noticeProperty());
+        Label exported = new Label();
+        exported.setId("exportMessage");
+        exported.textProperty().bind(viewModel.exportMessageProperty());
+        VBox box = new VBox(4);
+        for (Label label : List.of(error, notice, exported)) {
+            label.setWrapText(true);
+            label.managedProperty().bind(label.textProperty().isNotEmpty());
+            label.visibleProperty().bind(label.textProperty().isNotEmpty());
+            box.getChildren().add(label);
+        }
+        return box;
+    }
+
+    private void buildFilters() {
+        filters.getChildren().setAll(new Label("Only images with"));
+        for (String condition : viewModel.conditions()) {
+            ComboBox<String> values = new ComboBox<>();
+            values.setId("filter-" + condition);
+            values.getItems().add("");
+            values.getItems().addAll(viewModel.values(condition));
+            values.setPromptText(condition + ": any");
+            values.setConverter(new StringConverter<>() {
+                @Override
+                public String toString(String value) {
+                    return value == null || value.isEmpty() ? condition + ": any" : condition + " = " + value;
+                }
+
+                @Override
+                public String fromString(String text) {
+                    return text;
+                }
+            });
+            values.valueProperty().addListener((obs, was, now) -> viewModel.choose(condition, now));
+            filters.getChildren().add(values);
+        }
+    }
+
+    // ---- the results
+
+    private Node results() {
+        headline.setId("headline");
+        scopeNote.setId("scopeNote");
+        scopeNote.setWrapText(true);
+        scopeNote.getStyleClass().add(Styles.TEXT_MUTED);
+        table.setId("perClass");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("Choose a model and a dataset folder, then Evaluate."));
+        pairs.setId("confusedPairs");
+        pairs.setPrefHeight(180);
+        pairs.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(ConfusedPair pair, boolean empty) {
+                super.updateItem(pair, empty);
+                setText(empty || pair == null ? null : String.format(Locale.ROOT, "%s read as %s   %d  (%s of %s)",
+                        pair.trueLabel(), pair.predicted(), pair.count(), Formats.percent(pair.fractionOfTrue()),
+                        pair.trueLabel()));
+            }
+        });
+        pairs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                openCell(now.trueLabel(), now.predicted());
+            }
+        });
+        pairs.setPlaceholder(new Label("No confusions."));
+        Label tableTitle = title("Per class");
+        Label pairsTitle = title("Most confused (true → read as)");
+        VBox left = new VBox(8, headline, scopeNote, tableTitle, table, pairsTitle, pairs);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        left.setMinWidth(380);
+
+        ScrollPane gridScroll = new ScrollPane(grid);
+        gridScroll.setId("confusionScroll");
+        gridScroll.setFitToWidth(false);
+        galleryTitle.setId("galleryTitle");
+        gallery.setId("gallery");
+        gallery.setPadding(new Insets(4));
+        ScrollPane galleryScroll = new ScrollPane(gallery);
+        galleryScroll.setFitToWidth(true);
+        galleryScroll.setPrefHeight(190);
+        galleryScroll.setMinHeight(120);
+        VBox right = new VBox(8, title("Confusion matrix (rows: true class, columns: read as)"), gridScroll,
+                galleryTitle, galleryScroll);
+        VBox.setVgrow(gridScroll, Priority.ALWAYS);
+
+        SplitPane split = new SplitPane(left, right);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.38);
+        return split;
+    }
+
+    private void showResult() {
+        EvaluationResult result = viewModel.resultProperty().get();
+        ModelComparison comparison = viewModel.comparisonProperty().get();
+        headline.getChildren().clear();
+        gallery.getChildren().clear();
+        galleryTitle.setText("Click a cell of the matrix to see its images.");
+        if (result == null) {
+            table.getColumns().clear();
+            table.getItems().clear();
+            pairs.getItems().clear();
+            grid.show(null);
+            scopeNote.setText("");
+            return;
+        }
+        if (comparison == null) {
+            headline.getChildren().addAll(
+                    metric("Accuracy", "accuracy", EvaluationViewModel.accuracyText(result)),
+                    metric("Macro-F1", "macroF1", EvaluationViewModel.macroF1Text(result)));
+            show(PerClassTable.of(result));
+        } else {
+            headline.getChildren().add(comparisonHeadline(comparison));
+            show(PerClassTable.of(comparison, name(comparison.first(), 1), name(comparison.second(), 2)));
+        }
+        scopeNote.setText(result.metrics().n() + " images scored; macro-F1 "
+                + TextSummary.scopeSentence(result.metrics()) + ".");
+        pairs.getItems().setAll(result.metrics().topConfusions(EvaluationViewModel.TOP_CONFUSIONS));
+        grid.show(result.confusion());
+    }
+
+    private Node metric(String name, String id, String value) {
+        Label label = new Label(name);
+        label.getStyleClass().add("metric-name");
+        Label number = new Label(value);
+        number.setId(id);
+        number.getStyleClass().add("metric-value");
+        HBox row = new HBox(12, label, number);
+        row.setAlignment(Pos.BASELINE_LEFT);
+        return row;
+    }
+
+    private Node comparisonHeadline(ModelComparison comparison) {
+        GridPane box = new GridPane();
+        box.setId("comparison");
+        box.setHgap(16);
+        box.setVgap(4);
+        box.addRow(0, new Label(""), title(name(comparison.first(), 1)), title(name(comparison.second(), 2)),
+                title("Difference"));
+        box.addRow(1, metricName("Accuracy"), value("accuracy", Formats.percent(comparison.accuracyA())),
+                value("accuracyB", Formats.percent(comparison.accuracyB())),
+                value("accuracyDifference", PerClassTable.signed(comparison.accuracyDifference())));
+        box.addRow(2, metricName("Macro-F1"), value("macroF1", Formats.fraction(comparison.macroF1A())),
+                value("macroF1B", Formats.fraction(comparison.macroF1B())),
+                value("macroF1Difference", PerClassTable.signed(comparison.macroF1Difference())));
+        return box;
+    }
+
+    private static Label metricName(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("metric-name");
+        return label;
+    }
+
+    private static Label value(String id, String text) {
+        Label label = new Label(text);
+        label.setId(id);
+        label.getStyleClass().add("metric-value");
+        return label;
+    }
+
+    /** "1: fingerspell 0.3": numbered, since both may be the same model. */
+    static String name(EvaluationResult result, int number) {
+        return number + ": " + (result.model() == null ? "model" : result.model().name() + " "
+                + result.model().version());
+    }
+
+    private void show(PerClassTable perClass) {
+        table.getColumns().clear();
+        for (int i = 0; i < perClass.headers().size(); i++) {
+            int column = i;
+            TableColumn<List<String>, String> tableColumn = new TableColumn<>(perClass.headers().get(i));
+            tableColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().get(column)));
+            tableColumn.setSortable(false);
+            table.getColumns().add(tableColumn);
+        }
+        table.getItems().setAll(perClass.rows());
+    }
+
+    private void openCell(String trueLabel, String predicted) {
+        List<ImageRecord> records = viewModel.imagesAt(trueLabel, predicted);
+        galleryTitle.setText(String.format(Locale.ROOT, "%s read as %s: %d %s", trueLabel, predicted, records.size(),
+                records.size() == 1 ? "image" : "images"));
+        gallery.getChildren().clear();
+        gallery.setUserData(List.of(trueLabel, predicted));
+        viewModel.loadThumbnails(records, thumbnails -> {
+            if (!List.of(trueLabel, predicted).equals(gallery.getUserData())) {
+                return; // another cell was opened meanwhile
+            }
+            for (EvaluationViewModel.Thumbnail thumbnail : thumbnails) {
+                gallery.getChildren().add(tile(thumbnail));
+            }
+        });
+    }
+
+    private static Node tile(EvaluationViewModel.Thumbnail thumbnail) {
+        ImageRecord record = thumbnail.record();
+        Node picture;
+        if (thumbnail.image() != null) {
+            ImageView view = new ImageView(thumbnail.image());
+            view.setFitWidth(EvaluationViewModel.THUMBNAIL_SIDE);
+            view.setFitHeight(EvaluationViewModel.THUMBNAIL_SIDE);
+            view.setPreserveRatio(true);
+            picture = view;
+        } else {
+            Label problem = new Label(thumbnail.problem());
+            problem.setWrapText(true);
+            problem.setPrefSize(EvaluationViewModel.THUMBNAIL_SIDE, EvaluationViewModel.THUMBNAIL_SIDE);
+            picture = problem;
+        }
+        Label caption = new Label(record.file().getFileName() + String.format(Locale.ROOT, "  %.0f%%",
+                record.confidence() * 100));
+        caption.getStyleClass().add(Styles.TEXT_SMALL);
+        caption.setMaxWidth(EvaluationViewModel.THUMBNAIL_SIDE);
+        VBox tile = new VBox(2, picture, caption);
+        tile.getStyleClass().add("gallery-tile");
+        tile.setUserData(record.file());
+        javafx.scene.control.Tooltip.install(tile, new javafx.scene.control.Tooltip(record.file().toString()));
+        return tile;
+    }
+
+    private static Label title(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add(Styles.TITLE_4);
+        return label;
+    }
+
+    // ---- choosers (the only file dialogs; the text fields take a typed path too)
+
+    private void chooseModel(ObjectProperty<Path> target) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Choose a model");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("ONNX model", "*.onnx"));
+        File file = chooser.showOpenDialog(root.getScene().getWindow());
+        if (file != null) {
+            target.set(file.toPath());
+        }
+    }
+
+    private void chooseDataset() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Choose a folder-per-class image set");
+        File folder = chooser.showDialog(root.getScene().getWindow());
+        if (folder != null) {
+            viewModel.datasetProperty().set(folder.toPath());
+        }
+    }
+
+    private void chooseExportFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Folder for the report");
+        File folder = chooser.showDialog(root.getScene().getWindow());
+        if (folder != null) {
+            viewModel.export(folder.toPath());
+        }
+    }
+
+    private static TextField pathField(String id, ObjectProperty<Path> property, String prompt) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        Bindings.bindBidirectional(field.textProperty(), property, new StringConverter<>() {
+            @Override
+            public String toString(Path path) {
+                return path == null ? "" : path.toString();
+            }
+
+            @Override
+            public Path fromString(String text) {
+                if (text == null || text.isBlank()) {
+                    return null;
+                }
+                try {
+                    return Path.of(text.trim());
+                } catch (InvalidPathException e) {
+                    return null;
+                }
+            }
+        });
+        return field;
+    }
+
+    @Override
+    public String title() {
+        return "Evaluation";
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public void close() {
+        viewModel.close();
+    }
+}
