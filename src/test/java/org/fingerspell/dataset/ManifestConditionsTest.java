@@ -1,0 +1,115 @@
+package org.fingerspell.dataset;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ManifestConditionsTest {
+
+    @TempDir
+    Path root;
+
+    private ManifestConditions write(String text) throws IOException {
+        Files.writeString(root.resolve(ManifestConditions.FILE_NAME), text);
+        return ManifestConditions.read(root).orElseThrow();
+    }
+
+    @Test
+    void read_emptyOptional_noManifest() throws IOException {
+        assertEquals(Optional.empty(), ManifestConditions.read(root));
+    }
+
+    @Test
+    void read_conditionColumnsInKnownOrder_anyColumnOrderAndCase() throws IOException {
+        ManifestConditions manifest = write("Camera,file,Label,lighting,session,signer\n"
+                + "webcam,A/1.png,A,dim,s1,ana\n");
+        assertEquals(List.of("signer", "lighting", "camera"), manifest.conditions());
+        assertEquals(Map.of("signer", "ana", "lighting", "dim", "camera", "webcam"),
+                manifest.of(root.resolve("A/1.png")));
+    }
+
+    @Test
+    void values_distinctSortedNonEmpty_severalRows() throws IOException {
+        ManifestConditions manifest = write("file,label,lighting\nA/1.png,A,dim\nA/2.png,A,bright\n"
+                + "B/1.png,B,dim\nB/2.png,B,\n");
+        assertEquals(List.of("bright", "dim"), manifest.values("lighting"));
+        assertEquals(List.of(), manifest.values("signer"));
+    }
+
+    @Test
+    void matches_onlyImagesWithEveryChosenValue_twoConditions() throws IOException {
+        ManifestConditions manifest = write("file,label,lighting,background\nA/1.png,A,dim,plain\n"
+                + "A/2.png,A,dim,busy\nB/1.png,B,bright,plain\n");
+        Map<String, String> dimPlain = Map.of("lighting", "dim", "background", "plain");
+        assertTrue(manifest.matches(root.resolve("A/1.png"), dimPlain));
+        assertFalse(manifest.matches(root.resolve("A/2.png"), dimPlain));
+        assertFalse(manifest.matches(root.resolve("B/1.png"), dimPlain));
+        assertTrue(manifest.matches(root.resolve("B/1.png"), Map.of()));
+    }
+
+    @Test
+    void matches_falseForChosenValue_imageNotInManifest() throws IOException {
+        ManifestConditions manifest = write("file,lighting\nA/1.png,dim\n");
+        assertFalse(manifest.matches(root.resolve("A/9.png"), Map.of("lighting", "dim")));
+        assertTrue(manifest.matches(root.resolve("A/9.png"), Map.of()));
+    }
+
+    @Test
+    void of_sameFile_relativeAndDottedPaths() throws IOException {
+        ManifestConditions manifest = write("file,lighting\n./A/sub/../1.png,dim\n");
+        assertEquals("dim", manifest.of(root.resolve("A").resolve("1.png")).get("lighting"));
+    }
+
+    @Test
+    void read_quotedFieldsWithCommasQuotesAndLineBreaks() throws IOException {
+        ManifestConditions manifest = write("file,notes,lighting\r\n\"A/a,b.png\",\"said \"\"hi\"\"\nthen left\",dim\r\n"
+                + "B/1.png,plain,bright\r\n");
+        assertEquals("dim", manifest.of(root.resolve("A/a,b.png")).get("lighting"));
+        assertEquals("bright", manifest.of(root.resolve("B/1.png")).get("lighting"));
+        assertEquals(2, manifest.size());
+    }
+
+    @Test
+    void read_lastRowWins_fileListedTwice() throws IOException {
+        ManifestConditions manifest = write("file,lighting\nA/1.png,dim\nA/1.png,bright\n");
+        assertEquals("bright", manifest.of(root.resolve("A/1.png")).get("lighting"));
+    }
+
+    @Test
+    void read_byteOrderMarkIgnored() throws IOException {
+        ManifestConditions manifest = write("\uFEFFfile,lighting\nA/1.png,dim\n");
+        assertEquals(List.of("lighting"), manifest.conditions());
+    }
+
+    @Test
+    void read_throwsNamingFile_noFileColumn() throws IOException {
+        Files.writeString(root.resolve(ManifestConditions.FILE_NAME), "path,lighting\nA/1.png,dim\n");
+        IOException e = assertThrows(IOException.class, () -> ManifestConditions.read(root));
+        assertTrue(e.getMessage().contains("no 'file' column"), e.getMessage());
+        assertTrue(e.getMessage().contains(ManifestConditions.FILE_NAME), e.getMessage());
+    }
+
+    @Test
+    void read_throws_unclosedQuote() throws IOException {
+        Files.writeString(root.resolve(ManifestConditions.FILE_NAME), "file,lighting\n\"A/1.png,dim\n");
+        IOException e = assertThrows(IOException.class, () -> ManifestConditions.read(root));
+        assertTrue(e.getMessage().contains("never closed"), e.getMessage());
+    }
+
+    @Test
+    void read_throws_emptyFile() throws IOException {
+        Files.writeString(root.resolve(ManifestConditions.FILE_NAME), "");
+        assertThrows(IOException.class, () -> ManifestConditions.read(root));
+    }
+}
