@@ -52,9 +52,11 @@ public final class Background implements AutoCloseable {
      * a failure is logged here, since a Task otherwise keeps its exception to itself.
      */
     public void submit(Task<?> task) {
-        task.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, e ->
-                LOG.warn("{} failed", task.getTitle().isEmpty() ? "Background task" : task.getTitle(),
-                        task.getException()));
+        task.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, e -> {
+            String what = task.getTitle().isEmpty() ? "Background task" : task.getTitle();
+            LOG.warn("{} failed: {}", what, task.getException().toString());
+            LOG.debug("{} failed", what, task.getException());
+        });
         executor.execute(task);
     }
 

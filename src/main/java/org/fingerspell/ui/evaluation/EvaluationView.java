@@ -4,7 +4,6 @@ import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -72,7 +71,7 @@ public final class EvaluationView implements Page {
         root.setPadding(new Insets(16));
         root.getChildren().addAll(form(), messages(), filters, results());
         VBox.setVgrow(root.getChildren().get(3), Priority.ALWAYS);
-        filters.setId("filters");
+        filters.setId("conditionFilters");
         filters.setAlignment(Pos.CENTER_LEFT);
         filters.managedProperty().bind(filters.visibleProperty());
         filters.visibleProperty().bind(Bindings.isNotEmpty(viewModel.conditions()));
@@ -108,7 +107,7 @@ public final class EvaluationView implements Page {
         browseDataset.setId("browseDataset");
         browseDataset.setOnAction(e -> chooseDataset());
         ComboBox<EvaluationViewModel.Scope> scope = new ComboBox<>();
-        scope.setId("scope");
+        scope.setId("scoredClasses");
         scope.getItems().setAll(EvaluationViewModel.Scope.values());
         scope.valueProperty().bindBidirectional(viewModel.scopeProperty());
 
@@ -119,19 +118,19 @@ public final class EvaluationView implements Page {
         evaluate.disableProperty().bind(running());
         evaluate.setOnAction(e -> viewModel.evaluate());
         Button cancel = new Button("Cancel");
-        cancel.setId("cancel");
+        cancel.setId("cancelEvaluation");
         cancel.disableProperty().bind(running().not());
         cancel.setOnAction(e -> viewModel.cancel());
         ProgressBar progress = new ProgressBar();
-        progress.setId("progress");
+        progress.setId("evaluationProgress");
         progress.setPrefWidth(260);
         progress.progressProperty().bind(viewModel.progressProperty());
         progress.visibleProperty().bind(running());
         Label status = new Label();
-        status.setId("status");
+        status.setId("evaluationStatus");
         status.textProperty().bind(viewModel.statusProperty());
         Button export = new Button("Export report…");
-        export.setId("export");
+        export.setId("exportReport");
         export.disableProperty().bind(viewModel.resultProperty().isNull().or(viewModel.exportingProperty())
                 .or(running()));
         export.setOnAction(e -> chooseExportFolder());
@@ -160,11 +159,11 @@ public final class EvaluationView implements Page {
 
     private Node messages() {
         Label error = new Label();
-        error.setId("error");
+        error.setId("evaluationError");
         error.getStyleClass().add(Styles.DANGER);
         error.textProperty().bind(viewModel.errorProperty());
         Label notice = new Label();
-        notice.setId("notice");
+        notice.setId("evaluationNotice");
         notice.getStyleClass().add(Styles.WARNING);
         notice.textProperty().bind(viewModel.noticeProperty());
         Label exported = new Label();

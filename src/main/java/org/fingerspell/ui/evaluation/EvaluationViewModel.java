@@ -94,7 +94,9 @@ public final class EvaluationViewModel {
     private final ReadOnlyObjectWrapper<EvaluationResult> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ModelComparison> comparison = new ReadOnlyObjectWrapper<>();
     private final ObservableList<String> conditions = FXCollections.observableArrayList();
+    private final ObservableList<String> conditionsView = FXCollections.unmodifiableObservableList(conditions);
     private final ObservableMap<String, String> filter = FXCollections.observableHashMap();
+    private final ObservableMap<String, String> filterView = FXCollections.unmodifiableObservableMap(filter);
     private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper();
 
@@ -162,12 +164,12 @@ public final class EvaluationViewModel {
 
     /** The manifest's condition columns; empty (no filters to show) when the set has no manifest. */
     public ObservableList<String> conditions() {
-        return FXCollections.unmodifiableObservableList(conditions);
+        return conditionsView;
     }
 
     /** Condition → the value chosen; a condition not in it is not filtered on. */
     public ObservableMap<String, String> filter() {
-        return FXCollections.unmodifiableObservableMap(filter);
+        return filterView;
     }
 
     public ReadOnlyStringProperty exportMessageProperty() {
