@@ -24,7 +24,7 @@ import java.util.function.BiConsumer;
  */
 final class ConfusionGrid extends GridPane {
 
-    static final double CELL = 28;
+    static final double CELL = 22;
 
     private final BiConsumer<String, String> onCell;
 
@@ -54,7 +54,7 @@ final class ConfusionGrid extends GridPane {
         if (matrix.otherTotal() > 0) {
             columns.add(ConfusionMatrix.OTHER);
         }
-        Label corner = header("true ↓  predicted →");
+        Label corner = header("");
         corner.getStyleClass().add("corner");
         add(corner, 0, 0);
         for (int c = 0; c < columns.size(); c++) {

@@ -1,5 +1,6 @@
 package org.fingerspell.ui.evaluation;
 
+import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -33,7 +34,6 @@ import org.fingerspell.eval.EvaluationResult;
 import org.fingerspell.eval.Formats;
 import org.fingerspell.eval.ImageRecord;
 import org.fingerspell.eval.ModelComparison;
-import org.fingerspell.eval.TextSummary;
 import org.fingerspell.ui.Page;
 
 import java.io.File;
@@ -50,6 +50,8 @@ import java.util.Locale;
  */
 public final class EvaluationView implements Page {
 
+    private static final String NO_CELL = "Click a cell of the matrix or a confused pair.";
+
     private final EvaluationViewModel viewModel;
     private final Path committedModel;
     private final VBox root = new VBox(12);
@@ -58,7 +60,7 @@ public final class EvaluationView implements Page {
     private final TableView<List<String>> table = new TableView<>();
     private final ListView<ConfusedPair> pairs = new ListView<>();
     private final ConfusionGrid grid;
-    private final Label galleryTitle = new Label("Click a cell of the matrix to see its images.");
+    private final Label galleryTitle = new Label(NO_CELL);
     private final FlowPane gallery = new FlowPane(8, 8);
     private final Label scopeNote = new Label();
 
@@ -93,7 +95,7 @@ public final class EvaluationView implements Page {
         committed.setOnAction(e -> viewModel.modelProperty().set(committedModel));
 
         TextField second = pathField("secondModelPath", viewModel.secondModelProperty(),
-                "optional: a second model to compare on the same images");
+                "optional: a second model, shown side by side");
         Button browseSecond = new Button("Browse…");
         browseSecond.setId("browseSecondModel");
         browseSecond.setOnAction(e -> chooseModel(viewModel.secondModelProperty()));
@@ -102,7 +104,7 @@ public final class EvaluationView implements Page {
         clearSecond.setOnAction(e -> viewModel.secondModelProperty().set(null));
 
         TextField dataset = pathField("datasetPath", viewModel.datasetProperty(),
-                "a folder with one sub-folder of images per class (A/, B/, …, del/)");
+                "a folder with one sub-folder of images per class: A/, B/, …, del/");
         Button browseDataset = new Button("Browse…");
         browseDataset.setId("browseDataset");
         browseDataset.setOnAction(e -> chooseDataset());
@@ -123,7 +125,6 @@ public final class EvaluationView implements Page {
         cancel.setOnAction(e -> viewModel.cancel());
         ProgressBar progress = new ProgressBar();
         progress.setId("evaluationProgress");
-        progress.setPrefWidth(260);
         progress.progressProperty().bind(viewModel.progressProperty());
         progress.visibleProperty().bind(running());
         Label status = new Label();
@@ -134,22 +135,24 @@ public final class EvaluationView implements Page {
         export.disableProperty().bind(viewModel.resultProperty().isNull().or(viewModel.exportingProperty())
                 .or(running()));
         export.setOnAction(e -> chooseExportFolder());
-        HBox actions = new HBox(8, evaluate, cancel, progress, status);
+        progress.setPrefWidth(160);
+        HBox actions = new HBox(8, evaluate, cancel, progress, status, new Spacer(), export);
         actions.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(status, Priority.ALWAYS);
 
         GridPane form = new GridPane();
         form.getStyleClass().add("evaluation-form");
         form.setHgap(8);
         form.setVgap(8);
-        form.addRow(0, new Label("Model"), model, browseModel, committed);
-        form.addRow(1, new Label("Compare with"), second, browseSecond, clearSecond);
-        form.addRow(2, new Label("Dataset"), dataset, browseDataset, scope);
-        form.add(actions, 1, 3, 2, 1);
-        form.add(export, 3, 3);
+        form.addRow(0, new Label("Model"), model, browseModel, committed, new Label("Compare with"), second,
+                browseSecond, clearSecond);
+        form.addRow(1, new Label("Dataset"), dataset, browseDataset, scope);
+        form.add(actions, 4, 1, 4, 1);
         ColumnConstraints grow = new ColumnConstraints();
         grow.setHgrow(Priority.ALWAYS);
-        form.getColumnConstraints().addAll(new ColumnConstraints(), grow);
+        ColumnConstraints growToo = new ColumnConstraints();
+        growToo.setHgrow(Priority.ALWAYS);
+        form.getColumnConstraints().addAll(new ColumnConstraints(), grow, new ColumnConstraints(),
+                new ColumnConstraints(), new ColumnConstraints(), growToo);
         return form;
     }
 
@@ -209,12 +212,15 @@ public final class EvaluationView implements Page {
         headline.setId("headline");
         scopeNote.setId("scopeNote");
         scopeNote.setWrapText(true);
+        scopeNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         scopeNote.getStyleClass().add(Styles.TEXT_MUTED);
         table.setId("perClass");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         table.setPlaceholder(new Label("Choose a model and a dataset folder, then Evaluate."));
         pairs.setId("confusedPairs");
-        pairs.setPrefHeight(180);
+        pairs.setPrefHeight(150);
+        pairs.getStyleClass().add(Styles.DENSE);
         pairs.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(ConfusedPair pair, boolean empty) {
@@ -234,25 +240,28 @@ public final class EvaluationView implements Page {
         Label pairsTitle = title("Most confused (true → read as)");
         VBox left = new VBox(8, headline, scopeNote, tableTitle, table, pairsTitle, pairs);
         VBox.setVgrow(table, Priority.ALWAYS);
-        left.setMinWidth(380);
+        left.setMinWidth(300);
 
         ScrollPane gridScroll = new ScrollPane(grid);
         gridScroll.setId("confusionScroll");
-        gridScroll.setFitToWidth(false);
+        VBox middle = new VBox(8, title("Confusion matrix"), muted("rows: true class · columns: read as · "
+                + "click a cell for its images"), gridScroll);
+        VBox.setVgrow(gridScroll, Priority.ALWAYS);
+        middle.setMinWidth(300);
+
         galleryTitle.setId("galleryTitle");
+        galleryTitle.setWrapText(true);
         gallery.setId("gallery");
         gallery.setPadding(new Insets(4));
         ScrollPane galleryScroll = new ScrollPane(gallery);
         galleryScroll.setFitToWidth(true);
-        galleryScroll.setPrefHeight(190);
-        galleryScroll.setMinHeight(120);
-        VBox right = new VBox(8, title("Confusion matrix (rows: true class, columns: read as)"), gridScroll,
-                galleryTitle, galleryScroll);
-        VBox.setVgrow(gridScroll, Priority.ALWAYS);
+        VBox right = new VBox(8, title("Images"), galleryTitle, galleryScroll);
+        VBox.setVgrow(galleryScroll, Priority.ALWAYS);
+        right.setMinWidth(150);
 
-        SplitPane split = new SplitPane(left, right);
+        SplitPane split = new SplitPane(left, middle, right);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.38);
+        split.setDividerPositions(0.3, 0.82);
         return split;
     }
 
@@ -261,7 +270,7 @@ public final class EvaluationView implements Page {
         ModelComparison comparison = viewModel.comparisonProperty().get();
         headline.getChildren().clear();
         gallery.getChildren().clear();
-        galleryTitle.setText("Click a cell of the matrix to see its images.");
+        galleryTitle.setText(NO_CELL);
         if (result == null) {
             table.getColumns().clear();
             table.getItems().clear();
@@ -279,8 +288,7 @@ public final class EvaluationView implements Page {
             headline.getChildren().add(comparisonHeadline(comparison));
             show(PerClassTable.of(comparison, name(comparison.first(), 1), name(comparison.second(), 2)));
         }
-        scopeNote.setText(result.metrics().n() + " images scored; macro-F1 "
-                + TextSummary.scopeSentence(result.metrics()) + ".");
+        scopeNote.setText(EvaluationViewModel.scopeText(result));
         pairs.getItems().setAll(result.metrics().topConfusions(EvaluationViewModel.TOP_CONFUSIONS));
         grid.show(result.confusion());
     }
@@ -338,6 +346,10 @@ public final class EvaluationView implements Page {
             TableColumn<List<String>, String> tableColumn = new TableColumn<>(perClass.headers().get(i));
             tableColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().get(column)));
             tableColumn.setSortable(false);
+            // The class name is short; the numbers' headers need their width (the constrained policy would
+            // otherwise hand most of it to the first column).
+            tableColumn.setMinWidth(column == 0 ? 40 : 64);
+            tableColumn.setPrefWidth(column == 0 ? 44 : 84);
             table.getColumns().add(tableColumn);
         }
         table.getItems().setAll(perClass.rows());
@@ -383,6 +395,12 @@ public final class EvaluationView implements Page {
         tile.setUserData(record.file());
         javafx.scene.control.Tooltip.install(tile, new javafx.scene.control.Tooltip(record.file().toString()));
         return tile;
+    }
+
+    private static Label muted(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        return label;
     }
 
     private static Label title(String text) {

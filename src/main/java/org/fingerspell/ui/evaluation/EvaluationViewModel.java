@@ -74,7 +74,7 @@ public final class EvaluationViewModel {
     public record Thumbnail(ImageRecord record, Image image, String problem) {
     }
 
-    public static final int THUMBNAIL_SIDE = 128;
+    public static final int THUMBNAIL_SIDE = 112;
     public static final int TOP_CONFUSIONS = 10;
 
     // Properties: the choices
@@ -312,6 +312,15 @@ public final class EvaluationViewModel {
         var metrics = shown.metrics();
         return String.format(Locale.ROOT, "%s  (%d of %d)", Formats.percent(metrics.accuracy()), metrics.correct(),
                 metrics.n());
+    }
+
+    /** "260 images scored; macro-F1 over the 26 classes present (absent, not scored: del nothing space)". */
+    public static String scopeText(EvaluationResult shown) {
+        var metrics = shown.metrics();
+        List<String> absent = metrics.classesAbsent();
+        return String.format(Locale.ROOT, "%d images scored; macro-F1 over the %d classes present%s.", metrics.n(),
+                metrics.classesPresent().size(),
+                absent.isEmpty() ? "" : " (absent from the set, not scored: " + String.join(" ", absent) + ")");
     }
 
     public static String macroF1Text(EvaluationResult shown) {
