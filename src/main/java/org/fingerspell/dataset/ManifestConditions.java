@@ -25,7 +25,9 @@ import java.util.TreeSet;
  * image's path relative to the set's root, with {@code /} (or the platform's) separators, e.g. {@code A/0001.png}.
  * The condition columns read are {@link #CONDITIONS}, each optional; every other column ({@code label}, session, box,
  * time, versions, notes...) is ignored here: the true class always comes from the class folder, as in
- * {@code fingerspell eval}. A file listed twice takes its last row (a later row corrects an earlier one).
+ * {@code fingerspell eval}. A file listed twice takes its last row (a later row corrects an earlier one). A last row
+ * cut short by an interrupted write (no line break after it and fewer fields than the header, or a quote never
+ * closed) is left out and reported by {@link #tornLastRow()}, since its last value may be cut too.
  */
 public final class ManifestConditions {
 
@@ -37,10 +39,14 @@ public final class ManifestConditions {
     private final List<String> conditions;
     private final Map<Path, Map<String, String>> byFile;
 
-    private ManifestConditions(Path root, List<String> conditions, Map<Path, Map<String, String>> byFile) {
+    private final boolean tornLastRow;
+
+    private ManifestConditions(Path root, List<String> conditions, Map<Path, Map<String, String>> byFile,
+                               boolean tornLastRow) {
         this.root = root;
         this.conditions = conditions;
         this.byFile = byFile;
+        this.tornLastRow = tornLastRow;
     }
 
     /** The manifest of the set at {@code root}, or empty when it has none. */
@@ -55,7 +61,8 @@ public final class ManifestConditions {
 
     /** Parses manifest text; {@code source} names it in error messages. */
     static ManifestConditions parse(Path root, String text, String source) throws IOException {
-        List<List<String>> rows = CsvText.rows(text.startsWith("\uFEFF") ? text.substring(1) : text, source);
+        CsvText csv = CsvText.parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
+        List<List<String>> rows = csv.rows();
         if (rows.isEmpty()) {
             throw new IOException(source + ": the manifest is empty (expected a header row with a 'file' column)");
         }
@@ -67,6 +74,11 @@ public final class ManifestConditions {
         Integer fileColumn = columns.get(FILE_COLUMN);
         if (fileColumn == null) {
             throw new IOException(source + ": the manifest's header has no 'file' column (it has " + header + ")");
+        }
+        boolean torn = rows.size() > 1 && (csv.unclosedQuote()
+                || (csv.lastRowUnterminated() && rows.get(rows.size() - 1).size() < header.size()));
+        if (torn) {
+            rows = rows.subList(0, rows.size() - 1);
         }
         List<String> present = CONDITIONS.stream().filter(columns::containsKey).toList();
         Path base = root.toAbsolutePath().normalize();
@@ -82,7 +94,7 @@ public final class ManifestConditions {
             }
             byFile.put(key(base, name), Collections.unmodifiableMap(values));
         }
-        return new ManifestConditions(base, present, byFile);
+        return new ManifestConditions(base, present, byFile, torn);
     }
 
     private static Path key(Path base, String relative) {
@@ -138,19 +150,23 @@ public final class ManifestConditions {
         return root;
     }
 
-    /** A small RFC 4180 reader: the manifest may hold free-text notes with commas, quotes and line breaks. */
-    static final class CsvText {
+    /** The file ended inside a row (a write interrupted by a crash): that row was left out. */
+    public boolean tornLastRow() {
+        return tornLastRow;
+    }
 
-        private CsvText() {
-        }
+    /**
+     * A small RFC 4180 reader (the manifest may hold free-text notes with commas and quotes), which also says how
+     * the text ended, so a torn last row can be told from a complete one.
+     */
+    record CsvText(List<List<String>> rows, boolean unclosedQuote, boolean lastRowUnterminated) {
 
-        static List<List<String>> rows(String text, String source) throws IOException {
+        static CsvText parse(String text) {
             List<List<String>> rows = new ArrayList<>();
             List<String> row = new ArrayList<>();
             StringBuilder field = new StringBuilder();
             boolean quoted = false;
-            boolean fieldStarted = false;
-            int line = 1;
+            boolean started = false;
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (quoted) {
@@ -160,36 +176,34 @@ public final class ManifestConditions {
                     } else if (c == '"') {
                         quoted = false;
                     } else {
-                        if (c == '\n') {
-                            line++;
-                        }
                         field.append(c);
                     }
                 } else if (c == '"' && field.length() == 0) {
                     quoted = true;
-                    fieldStarted = true;
+                    started = true;
                 } else if (c == ',') {
                     row.add(field.toString());
                     field.setLength(0);
-                    fieldStarted = true;
+                    started = true;
                 } else if (c == '\n' || c == '\r') {
                     if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                         i++;
                     }
-                    endRow(rows, row, field, fieldStarted);
+                    endRow(rows, row, field, started);
                     row = new ArrayList<>();
-                    fieldStarted = false;
-                    line++;
+                    started = false;
                 } else {
                     field.append(c);
-                    fieldStarted = true;
+                    started = true;
                 }
             }
+            boolean unterminated = started || field.length() > 0 || !row.isEmpty();
             if (quoted) {
-                throw new IOException(source + ": a quoted field opened before line " + line + " is never closed");
+                endRow(rows, row, field, true);
+                return new CsvText(rows, true, true);
             }
-            endRow(rows, row, field, fieldStarted);
-            return rows;
+            endRow(rows, row, field, started);
+            return new CsvText(rows, false, unterminated);
         }
 
         private static void endRow(List<List<String>> rows, List<String> row, StringBuilder field, boolean started) {

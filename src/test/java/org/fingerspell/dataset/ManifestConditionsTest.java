@@ -101,10 +101,33 @@ class ManifestConditionsTest {
     }
 
     @Test
-    void read_throws_unclosedQuote() throws IOException {
-        Files.writeString(root.resolve(ManifestConditions.FILE_NAME), "file,lighting\n\"A/1.png,dim\n");
-        IOException e = assertThrows(IOException.class, () -> ManifestConditions.read(root));
-        assertTrue(e.getMessage().contains("never closed"), e.getMessage());
+    void read_dropsTornLastRow_unclosedQuote() throws IOException {
+        ManifestConditions manifest = write("file,notes,lighting\nA/1.png,x,dim\nA/2.png,\"half a no");
+        assertTrue(manifest.tornLastRow());
+        assertEquals(1, manifest.size());
+        assertEquals("dim", manifest.of(root.resolve("A/1.png")).get("lighting"));
+    }
+
+    @Test
+    void read_dropsTornLastRow_fewerFieldsAndNoLineBreak() throws IOException {
+        ManifestConditions manifest = write("file,lighting,camera\nA/1.png,dim,webcam\nA/2.png,di");
+        assertTrue(manifest.tornLastRow());
+        assertEquals(Map.of(), manifest.of(root.resolve("A/2.png")));
+        assertEquals(List.of("dim"), manifest.values("lighting"));
+    }
+
+    @Test
+    void read_keepsCompleteLastRow_noFinalLineBreak() throws IOException {
+        ManifestConditions manifest = write("file,lighting\nA/1.png,dim\nA/2.png,bright");
+        assertFalse(manifest.tornLastRow());
+        assertEquals("bright", manifest.of(root.resolve("A/2.png")).get("lighting"));
+    }
+
+    @Test
+    void read_keepsShortRowWithEmptyValues_lineBreakAfterIt() throws IOException {
+        ManifestConditions manifest = write("file,lighting,camera\nA/1.png,dim\n");
+        assertFalse(manifest.tornLastRow());
+        assertEquals(Map.of("lighting", "dim", "camera", ""), manifest.of(root.resolve("A/1.png")));
     }
 
     @Test

@@ -107,7 +107,8 @@ public final class EvaluationView implements Page {
                 "a folder with one sub-folder of images per class: A/, B/, …, del/");
         Button browseDataset = new Button("Browse…");
         browseDataset.setId("browseDataset");
-        browseDataset.setOnAction(e -> chooseDataset());
+        browseDataset.setOnAction(e -> chooseFolder("Choose a folder-per-class image set",
+                viewModel.datasetProperty()::set));
         ComboBox<EvaluationViewModel.Scope> scope = new ComboBox<>();
         scope.setId("scoredClasses");
         scope.getItems().setAll(EvaluationViewModel.Scope.values());
@@ -134,7 +135,7 @@ public final class EvaluationView implements Page {
         export.setId("exportReport");
         export.disableProperty().bind(viewModel.resultProperty().isNull().or(viewModel.exportingProperty())
                 .or(running()));
-        export.setOnAction(e -> chooseExportFolder());
+        export.setOnAction(e -> chooseFolder("Folder for the report", viewModel::export));
         progress.setPrefWidth(160);
         HBox actions = new HBox(8, evaluate, cancel, progress, status, new Spacer(), export);
         actions.setAlignment(Pos.CENTER_LEFT);
@@ -421,21 +422,12 @@ public final class EvaluationView implements Page {
         }
     }
 
-    private void chooseDataset() {
+    private void chooseFolder(String title, java.util.function.Consumer<Path> chosen) {
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Choose a folder-per-class image set");
+        chooser.setTitle(title);
         File folder = chooser.showDialog(root.getScene().getWindow());
         if (folder != null) {
-            viewModel.datasetProperty().set(folder.toPath());
-        }
-    }
-
-    private void chooseExportFolder() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Folder for the report");
-        File folder = chooser.showDialog(root.getScene().getWindow());
-        if (folder != null) {
-            viewModel.export(folder.toPath());
+            chosen.accept(folder.toPath());
         }
     }
 

@@ -360,6 +360,18 @@ public final class EvaluationViewModel {
         if (outcome.manifestProblem() != null) {
             notes.add("Condition filters unavailable: " + outcome.manifestProblem());
         }
+        if (manifest != null) {
+            long unlisted = fullResults.get(0).records().stream().filter(r -> manifest.of(r.file()).isEmpty())
+                    .count();
+            if (unlisted > 0) {
+                notes.add(unlisted + " images are not in " + ManifestConditions.FILE_NAME
+                        + ": a condition filter leaves them out.");
+            }
+            if (manifest.tornLastRow()) {
+                notes.add("The last row of " + ManifestConditions.FILE_NAME
+                        + " is incomplete (an interrupted write) and was not read.");
+            }
+        }
         notice.set(String.join(" ", notes));
         status.set(last.cancelled() ? "Cancelled" : "Done: " + last.records().size() + " images");
         state.set(State.DONE);

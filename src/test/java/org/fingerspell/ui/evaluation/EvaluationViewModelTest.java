@@ -236,6 +236,8 @@ class EvaluationViewModelTest {
         }
         run(set, tiny, null);
         assertEquals(List.of("lighting"), viewModel.conditions());
+        assertTrue(viewModel.noticeProperty().get().contains("7 images are not in manifest.csv"),
+                viewModel.noticeProperty().get());
         assertEquals(List.of("bright", "dim"), viewModel.values("lighting"));
         onFx(() -> {
             viewModel.choose("lighting", "dim");
