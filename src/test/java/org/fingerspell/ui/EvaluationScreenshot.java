@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * committed model evaluated on a real set, the worst confusion opened in the gallery.
  *
  * <pre>java -cp target/classes:target/test-classes:DEPS org.fingerspell.ui.EvaluationScreenshot \
- *     models/fingerspell.onnx DATASET letters|all assets/evaluation-view.png</pre>
+ *     models/fingerspell.onnx DATASET letters|all assets/evaluation-view.png [SECOND_MODEL]</pre>
  */
 public final class EvaluationScreenshot {
 
@@ -36,6 +36,7 @@ public final class EvaluationScreenshot {
         EvaluationViewModel.Scope scope = args[2].equals("letters") ? EvaluationViewModel.Scope.LETTERS
                 : EvaluationViewModel.Scope.ALL;
         Path png = Path.of(args[3]);
+        Path second = args.length > 4 ? Path.of(args[4]) : null;
         Path config = Files.createTempDirectory("fingerspell-screenshot");
         Path noFrames = Files.createDirectories(config.resolve("frames"));
         AtomicReference<MainWindow> window = new AtomicReference<>();
@@ -52,6 +53,7 @@ public final class EvaluationScreenshot {
                     .findFirst().orElseThrow());
             EvaluationViewModel evaluation = opened.evaluation();
             evaluation.modelProperty().set(model);
+            evaluation.secondModelProperty().set(second);
             evaluation.datasetProperty().set(dataset);
             evaluation.scopeProperty().set(scope);
             evaluation.evaluate();

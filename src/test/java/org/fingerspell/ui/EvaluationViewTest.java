@@ -185,12 +185,19 @@ class EvaluationViewTest {
             window.evaluation().secondModelProperty().set(second);
             window.evaluation().datasetProperty().set(dataset);
         });
-        robot.clickOn("#evaluate");
+        clickEvaluate(robot);
         waitFor("the evaluation", 180,
                 () -> window.evaluation().stateProperty().get() != EvaluationViewModel.State.RUNNING);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(EvaluationViewModel.State.DONE, window.evaluation().stateProperty().get(),
                 window.evaluation().errorProperty().get());
+    }
+
+    /** Clicks Evaluate and waits until the click has reached the view model (the glass robot may lag). */
+    private void clickEvaluate(FxRobot robot) {
+        robot.clickOn("#evaluate");
+        waitFor("the click on Evaluate to start a run", 10,
+                () -> window.evaluation().stateProperty().get() != EvaluationViewModel.State.IDLE);
     }
 
     private static String text(FxRobot robot, String query) {
@@ -367,7 +374,7 @@ class EvaluationViewTest {
             window.evaluation().modelProperty().set(model);
             window.evaluation().datasetProperty().set(big);
         });
-        robot.clickOn("#evaluate");
+        clickEvaluate(robot);
         waitFor("the first images", 120, () -> window.evaluation().progressProperty().get() > 0);
         robot.clickOn("#cancelEvaluation");
         waitFor("the run to stop", 60,

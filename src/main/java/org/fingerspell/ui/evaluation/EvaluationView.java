@@ -25,6 +25,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -55,7 +56,7 @@ public final class EvaluationView implements Page {
     private final EvaluationViewModel viewModel;
     private final Path committedModel;
     private final VBox root = new VBox(12);
-    private final HBox filters = new HBox(8);
+    private final FlowPane filters = new FlowPane(8, 6);
     private final VBox headline = new VBox(4);
     private final TableView<List<String>> table = new TableView<>();
     private final ListView<ConfusedPair> pairs = new ListView<>();
@@ -63,6 +64,7 @@ public final class EvaluationView implements Page {
     private final Label galleryTitle = new Label(NO_CELL);
     private final FlowPane gallery = new FlowPane(8, 8);
     private final Label scopeNote = new Label();
+    private final Label matrixTitle = title("Confusion matrix");
 
     public EvaluationView(EvaluationViewModel viewModel, Path committedModel) {
         this.viewModel = viewModel;
@@ -71,10 +73,11 @@ public final class EvaluationView implements Page {
         root.getStyleClass().add("evaluation-view");
         root.getStylesheets().add(EvaluationView.class.getResource("EvaluationView.css").toExternalForm());
         root.setPadding(new Insets(16));
-        root.getChildren().addAll(form(), messages(), filters, results());
-        VBox.setVgrow(root.getChildren().get(3), Priority.ALWAYS);
+        root.getChildren().addAll(form(), messages(), results());
+        VBox.setVgrow(root.getChildren().get(2), Priority.ALWAYS);
         filters.setId("conditionFilters");
         filters.setAlignment(Pos.CENTER_LEFT);
+        filters.setPrefWrapLength(360);
         filters.managedProperty().bind(filters.visibleProperty());
         filters.visibleProperty().bind(Bindings.isNotEmpty(viewModel.conditions()));
         viewModel.conditions().addListener((javafx.collections.ListChangeListener<String>) c -> buildFilters());
@@ -213,10 +216,9 @@ public final class EvaluationView implements Page {
         headline.setId("headline");
         scopeNote.setId("scopeNote");
         scopeNote.setWrapText(true);
-        scopeNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        scopeNote.setMinHeight(Region.USE_PREF_SIZE);
         scopeNote.getStyleClass().add(Styles.TEXT_MUTED);
         table.setId("perClass");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         table.setPlaceholder(new Label("Choose a model and a dataset folder, then Evaluate."));
         pairs.setId("confusedPairs");
@@ -239,13 +241,13 @@ public final class EvaluationView implements Page {
         pairs.setPlaceholder(new Label("No confusions."));
         Label tableTitle = title("Per class");
         Label pairsTitle = title("Most confused (true → read as)");
-        VBox left = new VBox(8, headline, scopeNote, tableTitle, table, pairsTitle, pairs);
+        VBox left = new VBox(8, filters, headline, scopeNote, tableTitle, table, pairsTitle, pairs);
         VBox.setVgrow(table, Priority.ALWAYS);
         left.setMinWidth(300);
 
         ScrollPane gridScroll = new ScrollPane(grid);
         gridScroll.setId("confusionScroll");
-        VBox middle = new VBox(8, title("Confusion matrix"), muted("rows: true class · columns: read as · "
+        VBox middle = new VBox(8, matrixTitle, muted("rows: true class · columns: read as · "
                 + "click a cell for its images"), gridScroll);
         VBox.setVgrow(gridScroll, Priority.ALWAYS);
         middle.setMinWidth(300);
@@ -287,11 +289,12 @@ public final class EvaluationView implements Page {
             show(PerClassTable.of(result));
         } else {
             headline.getChildren().add(comparisonHeadline(comparison));
-            show(PerClassTable.of(comparison, name(comparison.first(), 1), name(comparison.second(), 2)));
+            show(PerClassTable.of(comparison, "(1)", "(2)"));
         }
         scopeNote.setText(EvaluationViewModel.scopeText(result));
         pairs.getItems().setAll(result.metrics().topConfusions(EvaluationViewModel.TOP_CONFUSIONS));
         grid.show(result.confusion());
+        matrixTitle.setText(comparison == null ? "Confusion matrix" : "Confusion matrix of (1)");
     }
 
     private Node metric(String name, String id, String value) {
@@ -308,36 +311,43 @@ public final class EvaluationView implements Page {
     private Node comparisonHeadline(ModelComparison comparison) {
         GridPane box = new GridPane();
         box.setId("comparison");
-        box.setHgap(16);
-        box.setVgap(4);
-        box.addRow(0, new Label(""), title(name(comparison.first(), 1)), title(name(comparison.second(), 2)),
-                title("Difference"));
+        box.setHgap(18);
+        box.setVgap(2);
+        box.addRow(0, new Label(""), metricName("(1)"), metricName("(2)"), metricName("Difference"));
         box.addRow(1, metricName("Accuracy"), value("accuracy", Formats.percent(comparison.accuracyA())),
                 value("accuracyB", Formats.percent(comparison.accuracyB())),
                 value("accuracyDifference", PerClassTable.signed(comparison.accuracyDifference())));
         box.addRow(2, metricName("Macro-F1"), value("macroF1", Formats.fraction(comparison.macroF1A())),
                 value("macroF1B", Formats.fraction(comparison.macroF1B())),
                 value("macroF1Difference", PerClassTable.signed(comparison.macroF1Difference())));
-        return box;
+        Label first = muted("(1) " + name(comparison.first()));
+        Label second = muted("(2) " + name(comparison.second()));
+        first.setId("firstModelName");
+        second.setId("secondModelName");
+        first.setWrapText(true);
+        second.setWrapText(true);
+        return new VBox(4, first, second, box);
     }
 
     private static Label metricName(String text) {
         Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
         label.getStyleClass().add("metric-name");
         return label;
     }
 
     private static Label value(String id, String text) {
         Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
         label.setId(id);
         label.getStyleClass().add("metric-value");
         return label;
     }
 
-    /** "1: fingerspell 0.3": numbered, since both may be the same model. */
-    static String name(EvaluationResult result, int number) {
-        return number + ": " + (result.model() == null ? "model" : result.model().name() + " "
-                + result.model().version());
+    /** "fingerspell 0.1.0 (models/fingerspell.onnx)". */
+    static String name(EvaluationResult result) {
+        return result.model() == null ? "model" : result.model().name() + " " + result.model().version() + "  ("
+                + result.model().file() + ")";
     }
 
     private void show(PerClassTable perClass) {
@@ -347,10 +357,8 @@ public final class EvaluationView implements Page {
             TableColumn<List<String>, String> tableColumn = new TableColumn<>(perClass.headers().get(i));
             tableColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().get(column)));
             tableColumn.setSortable(false);
-            // The class name is short; the numbers' headers need their width (the constrained policy would
-            // otherwise hand most of it to the first column).
-            tableColumn.setMinWidth(column == 0 ? 40 : 64);
-            tableColumn.setPrefWidth(column == 0 ? 44 : 84);
+            // Wide enough for the bold header: the numbers below are never wider than "0.000".
+            tableColumn.setPrefWidth(Math.max(64, 9 * perClass.headers().get(i).length() + 22));
             table.getColumns().add(tableColumn);
         }
         table.getItems().setAll(perClass.rows());
