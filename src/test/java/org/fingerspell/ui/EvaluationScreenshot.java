@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <pre>java -cp target/classes:target/test-classes:DEPS org.fingerspell.ui.EvaluationScreenshot \
  *     models/fingerspell.onnx DATASET letters|all assets/evaluation-view.png [SECOND_MODEL]</pre>
+ * ({@code -Ddark=true} for the dark theme).
  */
 public final class EvaluationScreenshot {
 
@@ -46,7 +47,9 @@ public final class EvaluationScreenshot {
                     ModelLoader.onnx(model, DeviceChoice.CPU, 1), model.toString(), 30, false,
                     new SettingsStore(config.resolve("settings.json")));
             Stage stage = new Stage();
-            MainWindow opened = MainWindow.open(stage, options, AppSettings.DEFAULTS.withMirror(false), text -> { });
+            AppSettings settings = AppSettings.DEFAULTS.withMirror(false).withTheme(
+                    Boolean.getBoolean("dark") ? AppSettings.Theme.DARK : AppSettings.Theme.LIGHT);
+            MainWindow opened = MainWindow.open(stage, options, settings, text -> { });
             stage.setWidth(1400);
             stage.setHeight(900);
             opened.shell().select(opened.shell().pages().stream().filter(p -> p.title().equals("Evaluation"))

@@ -129,6 +129,7 @@ public final class EvaluationView implements Page {
         cancel.setOnAction(e -> viewModel.cancel());
         ProgressBar progress = new ProgressBar();
         progress.setId("evaluationProgress");
+        progress.setMinWidth(120);
         progress.progressProperty().bind(viewModel.progressProperty());
         progress.visibleProperty().bind(running());
         Label status = new Label();
@@ -358,7 +359,7 @@ public final class EvaluationView implements Page {
             tableColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().get(column)));
             tableColumn.setSortable(false);
             // Wide enough for the bold header: the numbers below are never wider than "0.000".
-            tableColumn.setPrefWidth(Math.max(64, 9 * perClass.headers().get(i).length() + 22));
+            tableColumn.setPrefWidth(Math.min(98, Math.max(64, 9 * perClass.headers().get(i).length() + 22)));
             table.getColumns().add(tableColumn);
         }
         table.getItems().setAll(perClass.rows());
