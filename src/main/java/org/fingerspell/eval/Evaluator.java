@@ -105,8 +105,8 @@ public final class Evaluator {
 
     private ImageRecord read(LabeledImage image) {
         ThreadLog.shared().record(ThreadLog.FILE_IO);
-        ThreadLog.shared().record(ThreadLog.INFERENCE);
         try (ImageLoader.LoadedImage loaded = loader.load(image.file())) {
+            ThreadLog.shared().record(ThreadLog.INFERENCE);
             FrameResult result = reader.read(loaded.bgr());
             return ImageRecord.predicted(image.file(), image.label(), result.classification().label(),
                     result.classification().confidence(), result.classification().top(TOP_K), result.handFound(),

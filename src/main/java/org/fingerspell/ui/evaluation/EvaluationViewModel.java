@@ -351,11 +351,13 @@ public final class EvaluationViewModel {
             notes.add("Not read (not class folders): " + String.join(", ", outcome.ignoredFolders()) + ".");
         }
         if (!last.excludedClasses().isEmpty()) {
-            notes.add(last.excludedImages() + " images of " + String.join(", ", last.excludedClasses())
+            notes.add(images(last.excludedImages()) + " of " + String.join(", ", last.excludedClasses())
                     + " not scored (outside the chosen classes).");
         }
         if (!fullResults.get(0).errors().isEmpty()) {
-            notes.add(fullResults.get(0).errors().size() + " images could not be read and are not scored.");
+            int errors = fullResults.get(0).errors().size();
+            notes.add(images(errors) + (errors == 1 ? " could not be read and is" : " could not be read and are")
+                    + " not scored.");
         }
         if (outcome.manifestProblem() != null) {
             notes.add("Condition filters unavailable: " + outcome.manifestProblem());
@@ -364,8 +366,9 @@ public final class EvaluationViewModel {
             long unlisted = fullResults.get(0).records().stream().filter(r -> manifest.of(r.file()).isEmpty())
                     .count();
             if (unlisted > 0) {
-                notes.add(unlisted + " images are not in " + ManifestConditions.FILE_NAME
-                        + ": a condition filter leaves them out.");
+                notes.add(images(unlisted) + (unlisted == 1 ? " is" : " are") + " not in "
+                        + ManifestConditions.FILE_NAME + ": a condition filter leaves "
+                        + (unlisted == 1 ? "it" : "them") + " out.");
             }
             if (manifest.tornLastRow()) {
                 notes.add("The last row of " + ManifestConditions.FILE_NAME
@@ -405,6 +408,10 @@ public final class EvaluationViewModel {
     private void fail(String message) {
         error.set(message);
         state.set(State.FAILED);
+    }
+
+    private static String images(long count) {
+        return count + (count == 1 ? " image" : " images");
     }
 
     private static String safeName(String name) {

@@ -338,4 +338,32 @@ class EvaluationViewModelTest {
         assertNull(viewModel.resultProperty().get());
         assertFalse(viewModel.errorProperty().get().isEmpty());
     }
+
+    @Test
+    void export_reportCoversFilteredImagesOnly_conditionChosen() throws Exception {
+        Files.writeString(set.resolve("manifest.csv"), "file,lighting\nA/000.png,dim\nB/001.png,dim\nB/002.png,bright\n");
+        run(set, tiny, null);
+        Path out = temp.resolve("dim-report");
+        onFx(() -> {
+            viewModel.choose("lighting", "dim");
+            viewModel.export(out);
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> !viewModel.exportingProperty().get()));
+        com.google.gson.JsonObject metrics = com.google.gson.JsonParser.parseString(
+                Files.readString(out.resolve("metrics.json"))).getAsJsonObject();
+        assertEquals(2, metrics.get("n").getAsInt());
+        assertEquals(viewModel.resultProperty().get().metrics().accuracy(), metrics.get("accuracy").getAsDouble());
+    }
+
+    @Test
+    void evaluate_scoresTheRestAndSaysSo_unreadableImage() throws Exception {
+        Files.write(set.resolve("B/broken.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2});
+        run(set, tiny, null);
+        assertEquals(EvaluationViewModel.State.DONE, viewModel.stateProperty().get());
+        assertEquals(1, viewModel.resultProperty().get().errors().size());
+        assertEquals(12, viewModel.resultProperty().get().metrics().n());
+        assertTrue(viewModel.noticeProperty().get().contains("1 image could not be read and is not scored"),
+                viewModel.noticeProperty().get());
+    }
 }
