@@ -19,7 +19,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.image.ImageView;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -33,7 +32,6 @@ import javafx.util.StringConverter;
 import org.fingerspell.eval.ConfusedPair;
 import org.fingerspell.eval.EvaluationResult;
 import org.fingerspell.eval.Formats;
-import org.fingerspell.eval.ImageRecord;
 import org.fingerspell.eval.ModelComparison;
 import org.fingerspell.ui.Page;
 
@@ -51,8 +49,6 @@ import java.util.Locale;
  */
 public final class EvaluationView implements Page {
 
-    private static final String NO_CELL = "Click a cell of the matrix or a confused pair.";
-
     private final EvaluationViewModel viewModel;
     private final Path committedModel;
     private final VBox root = new VBox(12);
@@ -61,8 +57,7 @@ public final class EvaluationView implements Page {
     private final TableView<List<String>> table = new TableView<>();
     private final ListView<ConfusedPair> pairs = new ListView<>();
     private final ConfusionGrid grid;
-    private final Label galleryTitle = new Label(NO_CELL);
-    private final FlowPane gallery = new FlowPane(8, 8);
+    private final GalleryPanel gallery;
     private final Label scopeNote = new Label();
     private final Label matrixTitle = title("Confusion matrix");
 
@@ -70,6 +65,7 @@ public final class EvaluationView implements Page {
         this.viewModel = viewModel;
         this.committedModel = committedModel;
         this.grid = new ConfusionGrid(this::openCell);
+        this.gallery = new GalleryPanel(viewModel);
         root.getStyleClass().add("evaluation-view");
         root.getStylesheets().add(EvaluationView.class.getResource("EvaluationView.css").toExternalForm());
         root.setPadding(new Insets(16));
@@ -253,14 +249,8 @@ public final class EvaluationView implements Page {
         VBox.setVgrow(gridScroll, Priority.ALWAYS);
         middle.setMinWidth(300);
 
-        galleryTitle.setId("galleryTitle");
-        galleryTitle.setWrapText(true);
-        gallery.setId("gallery");
-        gallery.setPadding(new Insets(4));
-        ScrollPane galleryScroll = new ScrollPane(gallery);
-        galleryScroll.setFitToWidth(true);
-        VBox right = new VBox(8, title("Images"), galleryTitle, galleryScroll);
-        VBox.setVgrow(galleryScroll, Priority.ALWAYS);
+        VBox right = new VBox(8, title("Images"), gallery);
+        VBox.setVgrow(gallery, Priority.ALWAYS);
         right.setMinWidth(150);
 
         SplitPane split = new SplitPane(left, middle, right);
@@ -273,8 +263,7 @@ public final class EvaluationView implements Page {
         EvaluationResult result = viewModel.resultProperty().get();
         ModelComparison comparison = viewModel.comparisonProperty().get();
         headline.getChildren().clear();
-        gallery.getChildren().clear();
-        galleryTitle.setText(NO_CELL);
+        gallery.clear();
         if (result == null) {
             table.getColumns().clear();
             table.getItems().clear();
@@ -366,45 +355,7 @@ public final class EvaluationView implements Page {
     }
 
     private void openCell(String trueLabel, String predicted) {
-        List<ImageRecord> records = viewModel.imagesAt(trueLabel, predicted);
-        galleryTitle.setText(String.format(Locale.ROOT, "%s read as %s: %d %s", trueLabel, predicted, records.size(),
-                records.size() == 1 ? "image" : "images"));
-        gallery.getChildren().clear();
-        gallery.setUserData(List.of(trueLabel, predicted));
-        viewModel.loadThumbnails(records, thumbnails -> {
-            if (!List.of(trueLabel, predicted).equals(gallery.getUserData())) {
-                return; // another cell was opened meanwhile
-            }
-            for (EvaluationViewModel.Thumbnail thumbnail : thumbnails) {
-                gallery.getChildren().add(tile(thumbnail));
-            }
-        });
-    }
-
-    private static Node tile(EvaluationViewModel.Thumbnail thumbnail) {
-        ImageRecord record = thumbnail.record();
-        Node picture;
-        if (thumbnail.image() != null) {
-            ImageView view = new ImageView(thumbnail.image());
-            view.setFitWidth(EvaluationViewModel.THUMBNAIL_SIDE);
-            view.setFitHeight(EvaluationViewModel.THUMBNAIL_SIDE);
-            view.setPreserveRatio(true);
-            picture = view;
-        } else {
-            Label problem = new Label(thumbnail.problem());
-            problem.setWrapText(true);
-            problem.setPrefSize(EvaluationViewModel.THUMBNAIL_SIDE, EvaluationViewModel.THUMBNAIL_SIDE);
-            picture = problem;
-        }
-        Label caption = new Label(record.file().getFileName() + String.format(Locale.ROOT, "  %.0f%%",
-                record.confidence() * 100));
-        caption.getStyleClass().add(Styles.TEXT_SMALL);
-        caption.setMaxWidth(EvaluationViewModel.THUMBNAIL_SIDE);
-        VBox tile = new VBox(2, picture, caption);
-        tile.getStyleClass().add("gallery-tile");
-        tile.setUserData(record.file());
-        javafx.scene.control.Tooltip.install(tile, new javafx.scene.control.Tooltip(record.file().toString()));
-        return tile;
+        gallery.show(trueLabel, predicted, viewModel.imagesAt(trueLabel, predicted));
     }
 
     private static Label muted(String text) {
