@@ -135,4 +135,15 @@ class ManifestConditionsTest {
         Files.writeString(root.resolve(ManifestConditions.FILE_NAME), "");
         assertThrows(IOException.class, () -> ManifestConditions.read(root));
     }
+
+    @Test
+    void read_allFiveConditions_captureModeColumns() throws IOException {
+        ManifestConditions manifest = write("file,label,session,signer,handedness,lighting,background,camera,notes,"
+                + "box_x,box_y,box_side,box_rotation,time,app_version,model,near_duplicate\n"
+                + "B/0001.png,B,s-1,ana,left,dim,\"plain, white\",webcam-0,\"first \"\"try\"\"\",320.0,240.0,"
+                + "200.0,0.0,2026-12-02T06:00:00Z,0.1.0,fingerspell 0.1.0,false\n");
+        assertEquals(ManifestConditions.CONDITIONS, manifest.conditions());
+        assertEquals(Map.of("signer", "ana", "handedness", "left", "lighting", "dim", "background", "plain, white",
+                "camera", "webcam-0"), manifest.of(root.resolve("B/0001.png")));
+    }
 }
