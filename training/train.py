@@ -24,6 +24,9 @@ def parser():
     p.add_argument("--config", choices=sorted(CONFIGS), default="S-A")
     p.add_argument("--weights", default=None, help="torchvision ResNet-18 ImageNet state dict (T-A/T-B/T-C)")
     p.add_argument("--init-checkpoint", default=None, help="start from this checkpoint's model (T-C: a T-B best.pt)")
+    p.add_argument("--init-onnx", default=None,
+                   help="start from an exported Fingerspell model (models/fingerspell.onnx): its weights, "
+                        "with BatchNorm re-calibrated on training batches (S-A fine-tuning of a committed model)")
     p.add_argument("--size", type=int, choices=[112, 160, 224], default=112)
     p.add_argument("--epochs", type=int, default=3)
     p.add_argument("--batch-size", type=int, default=64)
@@ -31,7 +34,7 @@ def parser():
     p.add_argument("--lr-unfrozen", type=float, default=5e-4, help="lr of layer3 in T-C")
     p.add_argument("--weight-decay", type=float, default=1e-4)
     p.add_argument("--label-smoothing", type=float, default=0.1)
-    p.add_argument("--schedule", choices=["cosine", "onecycle", "constant"], default="cosine")
+    p.add_argument("--schedule", choices=["cosine", "cosine-time", "onecycle", "constant"], default="cosine")
     p.add_argument("--warmup-epochs", type=float, default=0.2)
     p.add_argument("--patience", type=int, default=3, help="early stopping on val macro-F1")
     p.add_argument("--time-budget-min", type=float, default=0,

@@ -16,7 +16,7 @@ from .augment import TrainTransform, aug_config, worker_init_fn
 from .constants import LABELS, TRAIN_PACKS, TRAINING_DIR, REPO_ROOT
 from .evaluation import predict, score
 from .model import (build_model, apply_config, set_train_mode, trainable_share, param_groups,
-                    load_imagenet_weights)
+                    load_imagenet_weights, load_fused_onnx, calibrate_batchnorm)
 
 HISTORY_FIELDS = ["epoch", "train_loss", "train_acc", "val_loss", "val_accuracy", "val_macro_f1",
                   "lr", "epoch_seconds", "images_per_s"]
@@ -54,6 +54,40 @@ def make_schedule(optimizer, total_steps, warmup_steps, kind="cosine", min_facto
     return torch.optim.lr_scheduler.LambdaLR(optimizer, f)
 
 
+class TimeCosine:
+    """Cosine learning-rate decay over training time rather than steps: on a shared CPU the throughput, and so
+    the number of steps that fit in the budget, is unknown in advance, and a step-based cosine cut short by the
+    budget never anneals. Linear warm-up over the first warmup_steps steps; factor(1) = min_factor."""
+
+    def __init__(self, optimizer, budget_seconds, warmup_steps, min_factor=0.01):
+        self.optimizer = optimizer
+        self.budget = float(budget_seconds)
+        self.warmup_steps = warmup_steps
+        self.min_factor = min_factor
+        self.base_lrs = [g["lr"] for g in optimizer.param_groups]
+        self.steps = 0
+        self.apply(0.0)
+
+    def factor(self, fraction):
+        warm = min(1.0, (self.steps + 1) / float(max(1, self.warmup_steps)))
+        t = min(1.0, max(0.0, fraction))
+        return warm * (self.min_factor + (1 - self.min_factor) * 0.5 * (1 + math.cos(math.pi * t)))
+
+    def apply(self, trained_seconds):
+        f = self.factor(trained_seconds / self.budget)
+        for g, base in zip(self.optimizer.param_groups, self.base_lrs):
+            g["lr"] = base * f
+
+    def step(self):
+        self.steps += 1
+
+    def state_dict(self):
+        return {"base_lrs": self.base_lrs, "steps": self.steps, "budget": self.budget}
+
+    def load_state_dict(self, state):
+        self.base_lrs, self.steps = state["base_lrs"], state["steps"]
+
+
 def prepare_rows(args):
     """Split rows (with paths) for the training packs, split path/sha, crop metas."""
     D.require_data_root(args.data_root, args.packs)
@@ -73,6 +107,22 @@ def crop_descriptor(metas):
     m = next(iter(metas.values()))
     return {"mode": "hand", "margin": float(m.get("margin", 0.0)),
             "rotate_upright": bool(m.get("rotate_upright", False)), "no_hand": "nothing"}
+
+
+def init_from_onnx(model, onnx_path, ds, batch_size, seed, batches=8):
+    """Start from an exported Fingerspell model: its folded weights, BatchNorm calibrated on augmented batches."""
+    load_fused_onnx(model, onnx_path)
+    g = torch.Generator()
+    g.manual_seed(seed)
+    dl = torch.utils.data.DataLoader(ds, batch_size=batch_size, shuffle=True, generator=g, num_workers=0)
+    sample = []
+    for x, _ in dl:
+        sample.append(x)
+        if len(sample) == batches:
+            break
+    calibrate_batchnorm(model, sample)
+    log("initialised from %s (BatchNorm calibrated on %d augmented training images)"
+        % (onnx_path, sum(len(x) for x in sample)))
 
 
 def train(args, command):
@@ -117,12 +167,18 @@ def train(args, command):
         noise=False if args.no_noise else None, jpeg=False if args.no_jpeg else None,
         grayscale=False if args.no_grayscale else None), seed=args.seed)
     ds = D.ImageDataset(train_rows, tf)
+    if args.init_onnx and not args.resume:
+        init_from_onnx(model, args.init_onnx, ds, args.batch_size, args.seed)
     steps_per_epoch = math.ceil(len(ds) / args.batch_size)
     total_steps = steps_per_epoch * args.epochs
     warmup = int(round(args.warmup_epochs * steps_per_epoch))
 
     opt = torch.optim.Adam(param_groups(model, args.config, args.lr, args.lr_unfrozen, args.weight_decay))
-    if args.schedule == "onecycle":
+    if args.schedule == "cosine-time":
+        if not args.time_budget_min:
+            raise SystemExit("--schedule cosine-time needs --time-budget-min (the training time it anneals over)")
+        sched = TimeCosine(opt, args.time_budget_min * 60.0, warmup)
+    elif args.schedule == "onecycle":
         sched = torch.optim.lr_scheduler.OneCycleLR(
             opt, max_lr=[g["lr"] for g in opt.param_groups], total_steps=total_steps,
             pct_start=max(0.01, warmup / max(1, total_steps)))
@@ -175,6 +231,14 @@ def train(args, command):
         t0 = time.time()
         seen, loss_sum, correct = 0, 0.0, 0
         for i, (x, y) in enumerate(dl):
+            if isinstance(sched, TimeCosine):
+                trained = train_seconds + time.time() - t0
+                if trained >= sched.budget:
+                    log("time budget of %.1f min of training reached in epoch %d -> stop"
+                        % (args.time_budget_min, epoch + 1))
+                    stopped = True
+                    break
+                sched.apply(trained)
             logits = model(x)
             loss = crit(logits, y)
             opt.zero_grad(set_to_none=True)
@@ -185,6 +249,12 @@ def train(args, command):
             loss_sum += float(loss) * len(y)
             correct += int((logits.argmax(1) == y).sum())
             if (i + 1) % args.log_every == 0 or i + 1 == len(dl):
+                if isinstance(sched, TimeCosine):
+                    left = max(0.0, sched.budget - (train_seconds + time.time() - t0))
+                    log("epoch %d batch %d/%d loss %.4f acc %.3f lr %.2e | %.1f img/s | training time left %.1f min"
+                        % (epoch + 1, i + 1, len(dl), loss_sum / seen, correct / seen,
+                           opt.param_groups[0]["lr"], seen / (time.time() - t0), left / 60))
+                    continue
                 el = time.time() - t0
                 ips = seen / el
                 eta_ep = (len(ds) - seen) / ips
@@ -192,6 +262,8 @@ def train(args, command):
                 log("epoch %d/%d batch %d/%d loss %.4f acc %.3f lr %.2e | %.1f img/s | ETA epoch %.1f min, run %.1f min (+val)"
                     % (epoch + 1, args.epochs, i + 1, len(dl), loss_sum / seen, correct / seen,
                        opt.param_groups[0]["lr"], ips, eta_ep / 60, eta_all / 60))
+        if seen == 0:  # the time budget ran out before this epoch began; the last checkpoint stands
+            break
         ep_train_s = time.time() - t0
         train_seconds += ep_train_s
         probs, val_loss = predict(model, val_rows, args.size, args.batch_size, 0, crit)
@@ -218,7 +290,7 @@ def train(args, command):
             log("early stopping: no val macro-F1 gain for %d epochs" % bad)
             stopped = True
         elapsed_min = (time.time() - t_run) / 60.0
-        if args.time_budget_min and epoch + 1 < args.epochs:
+        if args.time_budget_min and epoch + 1 < args.epochs and not isinstance(sched, TimeCosine):
             per_epoch = elapsed_min / (epoch + 1 - start_epoch)
             if elapsed_min + per_epoch > args.time_budget_min:
                 log("time budget: %.1f min used, next epoch needs ~%.1f, budget %.1f -> stop"

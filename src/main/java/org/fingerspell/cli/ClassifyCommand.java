@@ -1,9 +1,9 @@
 package org.fingerspell.cli;
 
 import com.google.gson.GsonBuilder;
+import org.fingerspell.dataset.FileClassifier;
+import org.fingerspell.dataset.FileReading;
 import org.fingerspell.dataset.ImageFiles;
-import org.fingerspell.hand.Croppers;
-import org.fingerspell.image.ImageLoadException;
 import org.fingerspell.image.ImageLoader;
 import org.fingerspell.model.OnnxClassifier;
 import org.fingerspell.model.Score;
@@ -49,32 +49,28 @@ public final class ClassifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<Path> files = ImageFiles.expand(inputs);
-        ImageLoader loader = new ImageLoader();
         List<Map<String, Object>> records = new ArrayList<>();
         int failures = 0;
         try (OnnxClassifier classifier = modelOptions.load();
-             FrameClassifier frames = new FrameClassifier(classifier.newSession(),
-                     Croppers.forPolicy(classifier.descriptor().crop()), classifier.descriptor())) {
+             FileClassifier reader = new FileClassifier(new ImageLoader(), FrameClassifier.forStills(classifier))) {
             for (Path file : files) {
-                try (ImageLoader.LoadedImage image = loader.load(file)) {
-                    FrameResult result = frames.classify(image.bgr());
-                    if (json) {
-                        records.add(record(file, result));
-                    } else {
-                        out.println(line(file, result));
-                        out.flush();
-                    }
-                } catch (ImageLoadException e) {
+                FileReading reading = reader.classify(file);
+                if (reading.failed()) {
                     failures++;
                     if (json) {
                         Map<String, Object> error = new LinkedHashMap<>();
                         error.put("file", file.toString());
-                        error.put("error", e.reason());
+                        error.put("error", reading.error());
                         records.add(error);
                     } else {
-                        err.println("fingerspell: " + e.getMessage());
+                        err.println("fingerspell: " + file + ": " + reading.error());
                         err.flush();
                     }
+                } else if (json) {
+                    records.add(record(file, reading.result()));
+                } else {
+                    out.println(line(file, reading.result()));
+                    out.flush();
                 }
             }
         }

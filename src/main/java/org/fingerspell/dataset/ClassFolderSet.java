@@ -10,8 +10,10 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -75,6 +77,15 @@ public final class ClassFolderSet {
     /** Folders directly under the root whose names are not classes. */
     public List<String> ignoredFolders() {
         return ignoredFolders;
+    }
+
+    /** Each present class's first image (in path order): the reference picture a guided capture shows. */
+    public Map<String, Path> firstImagePerClass() {
+        Map<String, Path> first = new LinkedHashMap<>();
+        for (LabeledImage image : images) {
+            first.putIfAbsent(image.label(), image.file());
+        }
+        return first;
     }
 
     /** The classes that have at least one image, in label order. */

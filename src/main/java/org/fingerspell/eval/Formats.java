@@ -19,7 +19,7 @@ public final class Formats {
     }
 
     /** A CSV field: quoted when it holds a comma, quote or line break (RFC 4180). */
-    static String csv(String field) {
+    public static String csv(String field) {
         if (field == null) {
             return "";
         }
@@ -31,7 +31,7 @@ public final class Formats {
     }
 
     /** A number for CSV: empty when undefined, otherwise up to six decimals. */
-    static String csvNumber(double value) {
+    public static String csvNumber(double value) {
         return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.6f", value);
     }
 

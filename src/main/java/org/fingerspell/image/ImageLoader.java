@@ -20,7 +20,7 @@ import java.util.Iterator;
  * Decodes image files into BGR Mats safely: the format is identified by its signature, the size is read from
  * the header before any pixel is decoded, truncated files are refused, and EXIF orientation is applied.
  * JPEGs beyond the pixel limit are decoded at 1/2, 1/4 or 1/8 scale (libjpeg does this without ever holding
- * the full image); other formats beyond it are refused.
+ * the full image); other formats beyond it are refused. Sizes are reported as shown (after the EXIF turn).
  */
 public final class ImageLoader {
 
@@ -96,7 +96,14 @@ public final class ImageLoader {
             bgr.release();
             throw new ImageLoadException(source, "corrupt " + format + " data (cannot be decoded)");
         }
-        return new LoadedImage(bgr, size[0], size[1], reduction);
+        // OpenCV turns the pixels by the EXIF orientation; the header sizes are as stored, so turn them too.
+        boolean asStored = bgr.cols() == ceilDiv(size[0], reduction) && bgr.rows() == ceilDiv(size[1], reduction);
+        return asStored ? new LoadedImage(bgr, size[0], size[1], reduction)
+                : new LoadedImage(bgr, size[1], size[0], reduction);
+    }
+
+    private static int ceilDiv(int value, int divisor) {
+        return (value + divisor - 1) / divisor;
     }
 
     private byte[] readBytes(Path file) throws ImageLoadException {

@@ -10,6 +10,11 @@ import org.fingerspell.app.Startup;
 import org.fingerspell.settings.AppSettings;
 import org.fingerspell.model.ModelLocator;
 import org.fingerspell.ui.about.AboutView;
+import org.fingerspell.ui.files.FileDialogs;
+import org.fingerspell.ui.files.FilesView;
+import org.fingerspell.ui.files.FilesViewModel;
+import org.fingerspell.ui.capture.CaptureView;
+import org.fingerspell.ui.capture.CaptureViewModel;
 import org.fingerspell.ui.evaluation.EvaluationView;
 import org.fingerspell.ui.evaluation.EvaluationViewModel;
 import org.fingerspell.ui.live.LiveView;
@@ -29,15 +34,19 @@ public final class MainWindow {
 
     private final AppModel app;
     private final LiveViewModel live;
+    private final FilesViewModel files;
+    private final CaptureViewModel capture;
     private final EvaluationViewModel evaluation;
     private final AppShell shell;
     private final Stage stage;
 
-    private MainWindow(Stage stage, AppModel app, LiveViewModel live, EvaluationViewModel evaluation,
-                       AppShell shell) {
+    private MainWindow(Stage stage, AppModel app, LiveViewModel live, FilesViewModel files,
+                       CaptureViewModel capture, EvaluationViewModel evaluation, AppShell shell) {
         this.stage = stage;
         this.app = app;
         this.live = live;
+        this.files = files;
+        this.capture = capture;
         this.evaluation = evaluation;
         this.shell = shell;
     }
@@ -48,20 +57,29 @@ public final class MainWindow {
 
     public static MainWindow open(Stage stage, LaunchOptions options, AppSettings settings,
                                   Consumer<String> clipboard) {
+        return open(stage, options, settings, clipboard, FileDialogs.system());
+    }
+
+    /** With the Files page's dialogs given (tests answer them). */
+    public static MainWindow open(Stage stage, LaunchOptions options, AppSettings settings,
+                                  Consumer<String> clipboard, FileDialogs dialogs) {
         Themes.apply(settings.theme());
         AppModel app = new AppModel(options.settings(), settings, new Background());
         LiveViewModel live = new LiveViewModel(app, options.model(), options.fps(), options.loop(), clipboard);
+        FilesViewModel files = new FilesViewModel(app, options.model());
+        CaptureViewModel capture = new CaptureViewModel(app.background(), live);
         // The committed model is the one to measure first, whatever model the live page runs.
         Path committedModel = ModelLocator.defaultModel();
         EvaluationViewModel evaluation = new EvaluationViewModel(app, committedModel);
-        AppShell shell = new AppShell(app, List.of(new LiveView(live), new EvaluationView(evaluation, committedModel),
+        AppShell shell = new AppShell(app, List.of(new LiveView(live), new FilesView(files, dialogs),
+                new CaptureView(capture), new EvaluationView(evaluation, committedModel),
                 new AboutView(() -> about(options, live), clipboard)));
         Scene scene = new Scene(shell.root(), 1280, 800);
         stage.setScene(scene);
         stage.setTitle("Fingerspell");
         stage.setMinWidth(900);
         stage.setMinHeight(600);
-        MainWindow window = new MainWindow(stage, app, live, evaluation, shell);
+        MainWindow window = new MainWindow(stage, app, live, files, capture, evaluation, shell);
         stage.setOnHidden(e -> window.close());
         stage.show();
         Startup.milestone("main window shown");
@@ -82,6 +100,14 @@ public final class MainWindow {
 
     public LiveViewModel live() {
         return live;
+    }
+
+    public FilesViewModel files() {
+        return files;
+    }
+
+    public CaptureViewModel capture() {
+        return capture;
     }
 
     public EvaluationViewModel evaluation() {

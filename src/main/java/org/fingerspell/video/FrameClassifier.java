@@ -2,11 +2,13 @@ package org.fingerspell.video;
 
 import org.fingerspell.hand.Crop;
 import org.fingerspell.hand.Cropper;
+import org.fingerspell.hand.Croppers;
 import org.fingerspell.model.Classification;
 import org.fingerspell.model.ClassifierSession;
 import org.fingerspell.model.Labels;
 import org.fingerspell.model.ModelDescriptor;
 import org.fingerspell.model.ModelException;
+import org.fingerspell.model.OnnxClassifier;
 import org.opencv.core.Mat;
 
 /**
@@ -23,6 +25,18 @@ public final class FrameClassifier implements FrameReader {
         this.session = session;
         this.cropper = cropper;
         this.descriptor = descriptor;
+    }
+
+    /** For image files and evaluation: each image is searched for a hand on its own, nothing is tracked. */
+    public static FrameClassifier forStills(OnnxClassifier classifier) {
+        return new FrameClassifier(classifier.newSession(), Croppers.forPolicy(classifier.descriptor().crop()),
+                classifier.descriptor());
+    }
+
+    /** For live video: the hand is tracked between frames. */
+    public static FrameClassifier forVideo(OnnxClassifier classifier) {
+        return new FrameClassifier(classifier.newSession(), Croppers.forVideo(classifier.descriptor().crop()),
+                classifier.descriptor());
     }
 
     @Override

@@ -31,10 +31,11 @@ public interface ModelLoader {
             Diagnostics.put(Diagnostics.MODEL, file.toAbsolutePath().normalize() + " ("
                     + classifier.descriptor().name() + " " + classifier.descriptor().version() + ")");
             Diagnostics.put(Diagnostics.DEVICE, classifier.device());
-            // Live video: the hand is tracked between detections, one cropper per inference thread.
-            return new LoadedModel(classifier.descriptor().name(), classifier.device(), cropper,
-                    () -> new FrameClassifier(classifier.newSession(),
-                            Croppers.forVideo(classifier.descriptor().crop()), classifier.descriptor()),
+            // Live video: the hand is tracked between detections, one cropper per inference thread; image files
+            // are each searched on their own, as `fingerspell classify` does.
+            String name = (classifier.descriptor().name() + " " + classifier.descriptor().version()).trim();
+            return new LoadedModel(name, classifier.device(), cropper,
+                    () -> FrameClassifier.forVideo(classifier), () -> FrameClassifier.forStills(classifier),
                     classifier);
         };
     }

@@ -146,4 +146,23 @@ class ManifestConditionsTest {
         assertEquals(Map.of("signer", "ana", "handedness", "left", "lighting", "dim", "background", "plain, white",
                 "camera", "webcam-0"), manifest.of(root.resolve("B/0001.png")));
     }
+
+    @Test
+    void read_conditionsOfEachRow_manifestWrittenByCaptureFormat() throws IOException {
+        CaptureSession dim = new CaptureSession("s1", "Ana, 2nd try", "left", "dim", "plain \"white\" wall",
+                "webcam 0", "notes, with a comma");
+        CaptureSession bright = new CaptureSession("s2", "ben", "right", "bright", "busy", "phone", "");
+        String text = ManifestFormat.HEADER + "\n"
+                + ManifestFormat.format(new ManifestRow("A/0001.png", "A", dim, null,
+                java.time.Instant.parse("2026-12-02T06:00:00Z"), "0.1.0", "fingerspell 0.1.0", false)) + "\n"
+                + ManifestFormat.format(new ManifestRow("B/0001.png", "B", bright,
+                new org.fingerspell.hand.CropRegion(320, 240, 200, 0), java.time.Instant.parse("2026-12-02T06:01:00Z"),
+                "0.1.0", "fingerspell 0.1.0", true)) + "\n";
+        ManifestConditions manifest = write(text);
+        assertEquals(ManifestConditions.CONDITIONS, manifest.conditions());
+        assertEquals(Map.of("signer", "Ana, 2nd try", "handedness", "left", "lighting", "dim",
+                "background", "plain \"white\" wall", "camera", "webcam 0"), manifest.of(root.resolve("A/0001.png")));
+        assertTrue(manifest.matches(root.resolve("B/0001.png"), Map.of("lighting", "bright", "signer", "ben")));
+        assertFalse(manifest.tornLastRow());
+    }
 }

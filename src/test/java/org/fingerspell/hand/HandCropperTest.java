@@ -23,10 +23,12 @@ class HandCropperTest {
         List<PalmDetection> palms = List.of();
         List<PalmDetection> palmsWithPad = null;
         final List<Double> pads = new ArrayList<>();
+        final List<double[]> firstPixels = new ArrayList<>();
 
         @Override
         public List<PalmDetection> detect(Mat bgrFrame, double pad) {
             pads.add(pad);
+            firstPixels.add(bgrFrame.get(0, 0));
             return pad > 0 && palmsWithPad != null ? palmsWithPad : palms;
         }
 
@@ -86,6 +88,21 @@ class HandCropperTest {
         assertEquals(Crop.Source.DETECTED, cropper.locate(frame).source());
         assertEquals(List.of(0.0, 0.5), finder.pads);
         assertEquals(6, cropper.detectorRuns());
+    }
+
+    @Test
+    void locate_brightenedAttempt_liftsTheShadowsByTheGamma() {
+        HandCropper cropper = new HandCropper(finder, 0, false, List.of(new HandCropper.Attempt(0.25, false),
+                new HandCropper.Attempt(0.25, HandCropper.Enhancement.BRIGHTEN)), HandCropper.Tracking.OFF);
+        cropper.locate(frame);
+        assertEquals(List.of(0.25, 0.25), finder.pads);
+        assertEquals(10, finder.firstPixels.get(0)[0], 0);
+        // Frame pixel (10, 20, 30) through 255 * (v / 255)^0.45, rounded: (59, 81, 97).
+        assertEquals(Math.round(255 * Math.pow(10 / 255.0, 0.45)), finder.firstPixels.get(1)[0], 0);
+        assertEquals(59, finder.firstPixels.get(1)[0], 0);
+        assertEquals(81, finder.firstPixels.get(1)[1], 0);
+        assertEquals(97, finder.firstPixels.get(1)[2], 0);
+        cropper.close();
     }
 
     @Test

@@ -118,6 +118,62 @@ class ImageLoaderTest {
         assertTrue(reason.contains("HEIC"), reason);
     }
 
+    /**
+     * A phone-style JPEG: the pixels stored landscape (red left half, blue right half) and an EXIF APP1 segment
+     * saying "rotate 90° clockwise to show" (orientation 6), as cameras write a portrait photo.
+     */
+    private static byte[] rotatedJpeg(int storedWidth, int storedHeight) {
+        Mat image = new Mat(storedHeight, storedWidth, CvType.CV_8UC3, new Scalar(255, 0, 0));
+        Mat left = image.colRange(0, storedWidth / 2);
+        left.setTo(new Scalar(0, 0, 255));
+        MatOfByte encoded = new MatOfByte();
+        try {
+            Imgcodecs.imencode(".jpg", image, encoded);
+            byte[] jpeg = encoded.toArray();
+            byte[] app1 = {(byte) 0xFF, (byte) 0xE1, 0, 34, 'E', 'x', 'i', 'f', 0, 0,
+                    'M', 'M', 0, 0x2A, 0, 0, 0, 8,           // big-endian TIFF header, first IFD at 8
+                    0, 1,                                     // one entry
+                    0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, // Orientation (0x0112), SHORT, 1 value: 6
+                    0, 0, 0, 0};                              // no next IFD
+            byte[] out = new byte[jpeg.length + app1.length];
+            System.arraycopy(jpeg, 0, out, 0, 2);
+            System.arraycopy(app1, 0, out, 2, app1.length);
+            System.arraycopy(jpeg, 2, out, 2 + app1.length, jpeg.length - 2);
+            return out;
+        } finally {
+            OpenCv.release(left, image, encoded);
+        }
+    }
+
+    private static void assertUprightPortrait(Mat bgr, int width, int height) {
+        assertEquals(width, bgr.cols(), "shown width");
+        assertEquals(height, bgr.rows(), "shown height");
+        double[] top = bgr.get(height / 8, width / 2);
+        double[] bottom = bgr.get(height - 1 - height / 8, width / 2);
+        assertTrue(top[2] > 200 && top[0] < 60, "the stored left half (red) is on top: " + Arrays.toString(top));
+        assertTrue(bottom[0] > 200 && bottom[2] < 60, "blue at the bottom: " + Arrays.toString(bottom));
+    }
+
+    @Test
+    void load_jpegWithExifOrientation6_isTurnedUpright() throws Exception {
+        Path file = write("portrait.jpg", rotatedJpeg(80, 40));
+        try (ImageLoader.LoadedImage image = new ImageLoader().load(file)) {
+            assertUprightPortrait(image.bgr(), 40, 80);
+            assertEquals(40, image.originalWidth(), "sizes are reported as shown, not as stored");
+            assertEquals(80, image.originalHeight());
+        }
+    }
+
+    @Test
+    void load_reducedJpegWithExifOrientation_isTurnedUprightToo() throws Exception {
+        Path file = write("big-portrait.jpg", rotatedJpeg(800, 400));
+        ImageLoader loader = new ImageLoader(100_000, ImageLoader.DEFAULT_MAX_FILE_BYTES);
+        try (ImageLoader.LoadedImage image = loader.load(file)) {
+            assertEquals(2, image.reduction());
+            assertUprightPortrait(image.bgr(), 200, 400);
+        }
+    }
+
     @Test
     void load_pngBeyondPixelLimit_isRefusedBeforeDecoding() throws Exception {
         Path file = write("big.png", encode(".png", 400, 300));

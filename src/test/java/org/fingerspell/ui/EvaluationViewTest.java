@@ -196,6 +196,7 @@ class EvaluationViewTest {
     /** Clicks Evaluate and waits until the click has reached the view model (the glass robot may lag). */
     private void clickEvaluate(FxRobot robot) {
         robot.clickOn("#evaluate");
+        WaitForAsyncUtils.waitForFxEvents();
         waitFor("the click on Evaluate to start a run", 10,
                 () -> window.evaluation().stateProperty().get() != EvaluationViewModel.State.IDLE);
     }

@@ -30,6 +30,7 @@ import org.fingerspell.spelling.Speller;
 import org.fingerspell.ui.AppModel;
 import org.fingerspell.video.DisplayBuffer;
 import org.fingerspell.video.FrameResult;
+import org.fingerspell.video.FrameTap;
 import org.fingerspell.video.LivePipeline;
 import org.fingerspell.video.LoadedModel;
 import org.fingerspell.video.ModelLoader;
@@ -111,6 +112,7 @@ public final class LiveViewModel {
     private final RateMeter displayRate = new RateMeter();
     private final Queue<Edit> edits = new ConcurrentLinkedQueue<>();
     private final Timeline statsTimer;
+    private final FrameTap tap = new FrameTap();
 
     private LoadedModel model;
     private volatile LivePipeline pipeline;
@@ -163,7 +165,7 @@ public final class LiveViewModel {
         next.setMirror(mirror.get());
         pipeline = next;
         if (model != null) {
-            next.attachReaders(model.readers());
+            next.attachReaders(tap.wrap(model.readers()));
         }
         next.start();
         running.set(true);
@@ -234,7 +236,7 @@ public final class LiveViewModel {
             modelState.set(ModelState.READY);
             modelMessage.set("");
             if (pipeline != null) {
-                pipeline.attachReaders(loaded.readers());
+                pipeline.attachReaders(tap.wrap(loaded.readers()));
             }
         }, error -> {
             modelState.set(ModelState.FAILED);
@@ -575,6 +577,16 @@ public final class LiveViewModel {
 
     public BooleanProperty mirrorProperty() {
         return mirror;
+    }
+
+    /** Every frame the classifier reads, for a page that takes pictures of them (capture). */
+    public FrameTap tap() {
+        return tap;
+    }
+
+    /** The loaded model's name and version, or "" while none is loaded. */
+    public String modelName() {
+        return model == null ? "" : model.name();
     }
 
     /** The pipeline now running (tests read its statistics), or null. */

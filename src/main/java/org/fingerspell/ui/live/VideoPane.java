@@ -12,8 +12,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
 import org.fingerspell.app.Startup;
 
-/** The video, scaled to fit without cropping, with the hand box drawn over it. */
-final class VideoPane extends Region {
+/** The video (or a still image), scaled to fit without cropping, with the hand box drawn over it. */
+public final class VideoPane extends Region {
 
     private final ImageView view = new ImageView();
     private final Rectangle box = new Rectangle();
@@ -21,15 +21,24 @@ final class VideoPane extends Region {
     private final Rectangle clip = new Rectangle();
     private final ObjectProperty<LiveViewModel.HandBox> handBox = new SimpleObjectProperty<>();
 
-    VideoPane() {
+    public VideoPane() {
+        this(true);
+    }
+
+    /** For still images (the Files page): no start-up milestone, which times the live video's first frame. */
+    public static VideoPane forStills() {
+        return new VideoPane(false);
+    }
+
+    private VideoPane(boolean startupMilestone) {
         getStyleClass().add("video-pane");
         view.setPreserveRatio(true);
         view.setSmooth(true);
-        view.setId("video");
+        view.setId(startupMilestone ? "video" : "previewImage");
         box.getStyleClass().add("hand-box");
         box.setManaged(false);
         box.setMouseTransparent(true);
-        box.setId("handBox");
+        box.setId(startupMilestone ? "handBox" : "previewBox");
         // The hand region may reach past the frame's edges: draw it over the letterbox too, not past the pane.
         overlay.getChildren().add(box);
         overlay.setManaged(false);
@@ -37,7 +46,15 @@ final class VideoPane extends Region {
         overlay.setClip(clip);
         getChildren().addAll(view, overlay);
         view.imageProperty().addListener((obs, was, now) -> requestLayout());
-        view.imageProperty().addListener(new ChangeListener<>() {
+        if (startupMilestone) {
+            view.imageProperty().addListener(firstFramePainted());
+        }
+        handBox.addListener((obs, was, now) -> requestLayout());
+        setMinSize(160, 120);
+    }
+
+    private ChangeListener<Image> firstFramePainted() {
+        return new ChangeListener<>() {
             @Override
             public void changed(ObservableValue<? extends Image> obs, Image was, Image now) {
                 if (now != null && getScene() != null) {
@@ -52,16 +69,14 @@ final class VideoPane extends Region {
                     scene.addPostLayoutPulseListener(once[0]);
                 }
             }
-        });
-        handBox.addListener((obs, was, now) -> requestLayout());
-        setMinSize(160, 120);
+        };
     }
 
-    ObjectProperty<Image> imageProperty() {
+    public ObjectProperty<Image> imageProperty() {
         return view.imageProperty();
     }
 
-    ObjectProperty<LiveViewModel.HandBox> handBoxProperty() {
+    public ObjectProperty<LiveViewModel.HandBox> handBoxProperty() {
         return handBox;
     }
 

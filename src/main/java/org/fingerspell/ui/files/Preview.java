@@ -1,0 +1,16 @@
+package org.fingerspell.ui.files;
+
+import javafx.scene.image.Image;
+import org.fingerspell.ui.live.LiveViewModel;
+
+/**
+ * What the detail panel shows for the selected row: the image (downscaled for the screen) with the square the
+ * model read, and that square as the model saw it.
+ *
+ * @param image   null when the file cannot be shown (failed, or gone since)
+ * @param crop    null when there is no crop
+ * @param box     the hand box in fractions of the image; a guide (dashed) box when no hand was found
+ * @param problem why there is no image, else null
+ */
+public record Preview(FileRow row, Image image, Image crop, LiveViewModel.HandBox box, String problem) {
+}
