@@ -5,14 +5,11 @@ import org.fingerspell.eval.EvaluationListener;
 import org.fingerspell.eval.EvaluationResult;
 import org.fingerspell.eval.Evaluator;
 import org.fingerspell.eval.ImageRecord;
-import org.fingerspell.eval.ModelInfo;
 import org.fingerspell.eval.ReportWriter;
 import org.fingerspell.eval.TextSummary;
-import org.fingerspell.hand.Croppers;
 import org.fingerspell.image.ImageLoader;
 import org.fingerspell.model.Labels;
 import org.fingerspell.model.OnnxClassifier;
-import org.fingerspell.video.FrameClassifier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -92,12 +89,8 @@ public final class EvalCommand implements Callable<Integer> {
         ImageLoader loader = new ImageLoader();
         TerminalProgress progress = new TerminalProgress(err, TerminalProgress.stderrIsTerminal(), "eval");
         EvaluationResult result;
-        try (OnnxClassifier classifier = modelOptions.load();
-             FrameClassifier frames = new FrameClassifier(classifier.newSession(),
-                     Croppers.forPolicy(classifier.descriptor().crop()), classifier.descriptor())) {
-            Evaluator evaluator = new Evaluator(frames, loader,
-                    ModelInfo.of(classifier.modelFile(), classifier.descriptor()));
-            result = evaluator.evaluate(set, scored, new EvaluationListener() {
+        try (OnnxClassifier classifier = modelOptions.load()) {
+            result = Evaluator.evaluate(classifier, loader, set, scored, new EvaluationListener() {
                 @Override
                 public void started(int total) {
                     progress.start(total);

@@ -1,6 +1,7 @@
 package org.fingerspell.dataset;
 
 import org.fingerspell.model.Labels;
+import org.fingerspell.video.ThreadLog;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,6 +34,7 @@ public final class ClassFolderSet {
     }
 
     public static ClassFolderSet scan(Path root) throws IOException {
+        ThreadLog.shared().record(ThreadLog.FILE_IO);
         if (!Files.exists(root)) {
             throw new NoSuchFileException(root.toString(), null, "dataset folder not found");
         }

@@ -100,15 +100,10 @@ public final class ConfusionHeatmap {
                     int x = left + c * cell;
                     int y = top + r * cell;
                     long count = matrix.count(r, c);
-                    if (support == 0) {
-                        g.setColor(ABSENT);
-                    } else {
-                        double share = (double) count / support;
-                        g.setColor(count == 0 ? Color.WHITE : shade(r == c ? BLUES : REDS, 0.12 + 0.88 * share));
-                    }
+                    g.setColor(new Color(cellRgb(count, support, r == c)));
                     g.fillRect(x, y, cell, cell);
                     if (count > 0) {
-                        drawCount(g, count, x, y, support == 0 ? 0 : (double) count / support);
+                        drawCount(g, count, x, y, lightText(count, support));
                     }
                 }
             }
@@ -181,7 +176,7 @@ public final class ConfusionHeatmap {
         return image;
     }
 
-    private void drawCount(Graphics2D g, long count, int x, int y, double share) {
+    private void drawCount(Graphics2D g, long count, int x, int y, boolean light) {
         String text = Long.toString(count);
         int size = Math.max(9, cell * 2 / 5);
         Font font = new Font(Font.SANS_SERIF, Font.BOLD, size);
@@ -192,7 +187,7 @@ public final class ConfusionHeatmap {
             fm = g.getFontMetrics(font);
         }
         g.setFont(font);
-        g.setColor(share > 0.5 ? Color.WHITE : TEXT);
+        g.setColor(light ? Color.WHITE : TEXT);
         g.drawString(text, x + (cell - fm.stringWidth(text)) / 2, y + (cell + fm.getAscent() - fm.getDescent()) / 2);
     }
 
@@ -218,6 +213,26 @@ public final class ConfusionHeatmap {
         g.drawString("correct", x - 2, y + h + 14);
         g.drawString("error", x + w + 2, y + h + 28);
         g.drawString("share", x, y - 6);
+    }
+
+    /**
+     * The fill of one cell as {@code 0xRRGGBB}: its share of the row's {@code support} shaded blue on the diagonal
+     * ({@code correct}) and red off it, white when empty, grey for an absent class. The evaluation view paints its
+     * grid with the same colours as this PNG.
+     */
+    public static int cellRgb(long count, long support, boolean correct) {
+        if (support == 0) {
+            return ABSENT.getRGB() & 0xFFFFFF;
+        }
+        if (count == 0) {
+            return 0xFFFFFF;
+        }
+        return shade(correct ? BLUES : REDS, 0.12 + 0.88 * count / support).getRGB() & 0xFFFFFF;
+    }
+
+    /** Whether a count is written in white: on cells darker than half the scale. */
+    public static boolean lightText(long count, long support) {
+        return support > 0 && (double) count / support > 0.5;
     }
 
     /** Linear interpolation through the colour stops, {@code t} in 0..1. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * One evaluation run: every image record, the classes it scores, and where the set and model came from.
@@ -28,6 +29,15 @@ public record EvaluationResult(Path dataset, List<String> scoredClasses, int exc
         ignoredFolders = List.copyOf(ignoredFolders);
         records = List.copyOf(records);
         Objects.requireNonNull(date, "date");
+    }
+
+    /**
+     * The same run narrowed to the records {@code keep} accepts (say, the images taken in dim light): every
+     * number computed from it covers that subset only, as if only those images had been in the set.
+     */
+    public EvaluationResult subset(Predicate<ImageRecord> keep) {
+        return new EvaluationResult(dataset, scoredClasses, excludedImages, excludedClasses, ignoredFolders,
+                records.stream().filter(keep).toList(), cancelled, model, date);
     }
 
     /** The confusion matrix of the classified images (errors are not in it). */

@@ -4,9 +4,12 @@ import org.fingerspell.dataset.ClassFolderSet;
 import org.fingerspell.dataset.LabeledImage;
 import org.fingerspell.image.ImageLoadException;
 import org.fingerspell.image.ImageLoader;
+import org.fingerspell.hand.Croppers;
 import org.fingerspell.model.ModelException;
+import org.fingerspell.model.OnnxClassifier;
 import org.fingerspell.video.FrameClassifier;
 import org.fingerspell.video.FrameResult;
+import org.fingerspell.video.ThreadLog;
 import org.opencv.core.CvException;
 import org.opencv.core.Mat;
 
@@ -50,6 +53,21 @@ public final class Evaluator {
     }
 
     /**
+     * Evaluates a loaded model on {@code set} through a fresh still-image reader (the crop policy its descriptor
+     * names, each image detected on its own), closed at the end: what {@code fingerspell eval} and the evaluation
+     * view both run.
+     */
+    public static EvaluationResult evaluate(OnnxClassifier classifier, ImageLoader loader, ClassFolderSet set,
+                                            List<String> scoredClasses, EvaluationListener listener,
+                                            BooleanSupplier cancelled) {
+        try (FrameClassifier frames = new FrameClassifier(classifier.newSession(),
+                Croppers.forPolicy(classifier.descriptor().crop()), classifier.descriptor())) {
+            return new Evaluator(frames, loader, ModelInfo.of(classifier.modelFile(), classifier.descriptor()))
+                    .evaluate(set, scoredClasses, listener, cancelled);
+        }
+    }
+
+    /**
      * Evaluates the images of {@code set} whose class is in {@code scoredClasses}; images of other classes are
      * counted as excluded and not read.
      */
@@ -86,7 +104,9 @@ public final class Evaluator {
     }
 
     private ImageRecord read(LabeledImage image) {
+        ThreadLog.shared().record(ThreadLog.FILE_IO);
         try (ImageLoader.LoadedImage loaded = loader.load(image.file())) {
+            ThreadLog.shared().record(ThreadLog.INFERENCE);
             FrameResult result = reader.read(loaded.bgr());
             return ImageRecord.predicted(image.file(), image.label(), result.classification().label(),
                     result.classification().confidence(), result.classification().top(TOP_K), result.handFound(),

@@ -9,12 +9,12 @@ public final class Formats {
     }
 
     /** A fraction as a percentage with one decimal ("97.3%"), or "n/a" when undefined. */
-    static String percent(double fraction) {
+    public static String percent(double fraction) {
         return Double.isNaN(fraction) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
     }
 
     /** A fraction with three decimals ("0.973"), or "n/a" when undefined. */
-    static String fraction(double value) {
+    public static String fraction(double value) {
         return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.3f", value);
     }
 

@@ -6,9 +6,7 @@ import org.fingerspell.AppInfo;
 import org.fingerspell.image.ImageLoadException;
 import org.fingerspell.image.ImageLoader;
 import org.fingerspell.model.Score;
-import org.opencv.core.Mat;
-import org.opencv.core.Size;
-import org.opencv.imgproc.Imgproc;
+import org.fingerspell.video.ThreadLog;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -16,7 +14,6 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +56,7 @@ public final class ReportWriter {
 
     /** Writes every report file into {@code dir} (created if needed) and returns the path of {@code report.html}. */
     public Path write(EvaluationResult result, Path dir) throws IOException {
+        ThreadLog.shared().record(ThreadLog.FILE_IO);
         Files.createDirectories(dir);
         Metrics metrics = result.metrics();
         writeJson(result, metrics, dir.resolve("metrics.json"));
@@ -270,36 +268,7 @@ public final class ReportWriter {
     }
 
     private void writeThumbnail(Path source, Path target) throws ImageLoadException, IOException {
-        try (ImageLoader.LoadedImage image = loader.load(source)) {
-            Mat bgr = image.bgr();
-            double scale = (double) THUMBNAIL_SIDE / Math.max(bgr.cols(), bgr.rows());
-            Mat small = new Mat();
-            try {
-                if (scale < 1) {
-                    Imgproc.resize(bgr, small, new Size(Math.max(1, Math.round(bgr.cols() * scale)),
-                            Math.max(1, Math.round(bgr.rows() * scale))), 0, 0, Imgproc.INTER_AREA);
-                } else {
-                    bgr.copyTo(small);
-                }
-                writeJpeg(toBufferedImage(small), target);
-            } finally {
-                small.release();
-            }
-        }
-    }
-
-    static BufferedImage toBufferedImage(Mat bgr) {
-        BufferedImage image = new BufferedImage(bgr.cols(), bgr.rows(), BufferedImage.TYPE_3BYTE_BGR);
-        byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-        Mat continuous = bgr.isContinuous() ? bgr : bgr.clone();
-        try {
-            continuous.get(0, 0, pixels);
-        } finally {
-            if (continuous != bgr) {
-                continuous.release();
-            }
-        }
-        return image;
+        writeJpeg(Thumbnails.load(loader, source, THUMBNAIL_SIDE), target);
     }
 
     private static void writeJpeg(BufferedImage image, Path target) throws IOException {

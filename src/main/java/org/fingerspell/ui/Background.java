@@ -1,6 +1,8 @@
 package org.fingerspell.ui;
 
 import javafx.application.Platform;
+import javafx.concurrent.Task;
+import javafx.concurrent.WorkerStateEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +45,19 @@ public final class Background implements AutoCloseable {
                 Platform.runLater(() -> onFailure.accept(new RuntimeException(t.toString(), t)));
             }
         });
+    }
+
+    /**
+     * Runs a {@link Task} (long work with progress: its callbacks and properties are updated on the FX thread);
+     * a failure is logged here, since a Task otherwise keeps its exception to itself.
+     */
+    public void submit(Task<?> task) {
+        task.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, e -> {
+            String what = task.getTitle().isEmpty() ? "Background task" : task.getTitle();
+            LOG.warn("{} failed: {}", what, task.getException().toString());
+            LOG.debug("{} failed", what, task.getException());
+        });
+        executor.execute(task);
     }
 
     /** Fire and forget; failures are logged. */

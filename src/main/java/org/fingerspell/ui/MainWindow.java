@@ -8,12 +8,15 @@ import javafx.stage.Stage;
 import org.fingerspell.app.AboutInfo;
 import org.fingerspell.app.Startup;
 import org.fingerspell.settings.AppSettings;
+import org.fingerspell.model.ModelLocator;
 import org.fingerspell.ui.about.AboutView;
 import org.fingerspell.ui.files.FileDialogs;
 import org.fingerspell.ui.files.FilesView;
 import org.fingerspell.ui.files.FilesViewModel;
 import org.fingerspell.ui.capture.CaptureView;
 import org.fingerspell.ui.capture.CaptureViewModel;
+import org.fingerspell.ui.evaluation.EvaluationView;
+import org.fingerspell.ui.evaluation.EvaluationViewModel;
 import org.fingerspell.ui.live.LiveView;
 import org.fingerspell.ui.live.LiveViewModel;
 import org.fingerspell.ui.shell.AppShell;
@@ -32,18 +35,19 @@ public final class MainWindow {
     private final AppModel app;
     private final LiveViewModel live;
     private final FilesViewModel files;
+    private final CaptureViewModel capture;
+    private final EvaluationViewModel evaluation;
     private final AppShell shell;
     private final Stage stage;
 
-    private final CaptureViewModel capture;
-
     private MainWindow(Stage stage, AppModel app, LiveViewModel live, FilesViewModel files,
-                       CaptureViewModel capture, AppShell shell) {
+                       CaptureViewModel capture, EvaluationViewModel evaluation, AppShell shell) {
         this.stage = stage;
         this.app = app;
         this.live = live;
         this.files = files;
         this.capture = capture;
+        this.evaluation = evaluation;
         this.shell = shell;
     }
 
@@ -64,15 +68,18 @@ public final class MainWindow {
         LiveViewModel live = new LiveViewModel(app, options.model(), options.fps(), options.loop(), clipboard);
         FilesViewModel files = new FilesViewModel(app, options.model());
         CaptureViewModel capture = new CaptureViewModel(app.background(), live);
+        // The committed model is the one to measure first, whatever model the live page runs.
+        Path committedModel = ModelLocator.defaultModel();
+        EvaluationViewModel evaluation = new EvaluationViewModel(app, committedModel);
         AppShell shell = new AppShell(app, List.of(new LiveView(live), new FilesView(files, dialogs),
-                new CaptureView(capture),
+                new CaptureView(capture), new EvaluationView(evaluation, committedModel),
                 new AboutView(() -> about(options, live), clipboard)));
         Scene scene = new Scene(shell.root(), 1280, 800);
         stage.setScene(scene);
         stage.setTitle("Fingerspell");
         stage.setMinWidth(900);
         stage.setMinHeight(600);
-        MainWindow window = new MainWindow(stage, app, live, files, capture, shell);
+        MainWindow window = new MainWindow(stage, app, live, files, capture, evaluation, shell);
         stage.setOnHidden(e -> window.close());
         stage.show();
         Startup.milestone("main window shown");
@@ -101,6 +108,10 @@ public final class MainWindow {
 
     public CaptureViewModel capture() {
         return capture;
+    }
+
+    public EvaluationViewModel evaluation() {
+        return evaluation;
     }
 
     public AppModel app() {

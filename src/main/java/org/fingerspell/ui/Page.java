@@ -3,7 +3,7 @@ package org.fingerspell.ui;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 
-/** One screen of the app shell (Live and Files now; Capture and Evaluation later). */
+/** One screen of the app shell: Live, Files, Capture, Evaluation, About. */
 public interface Page {
 
     /** The name on its navigation button. */

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,5 +88,17 @@ class ConfusionHeatmapTest {
             }
         }
         return count;
+    }
+
+    @Test
+    void cellRgb_blueCorrectRedErrorWhiteEmptyGreyAbsent() {
+        int correct = ConfusionHeatmap.cellRgb(8, 10, true);
+        int error = ConfusionHeatmap.cellRgb(8, 10, false);
+        assertTrue((correct & 0xFF) > (correct >> 16 & 0xFF), Integer.toHexString(correct));
+        assertTrue((error >> 16 & 0xFF) > (error & 0xFF), Integer.toHexString(error));
+        assertEquals(0xFFFFFF, ConfusionHeatmap.cellRgb(0, 10, false));
+        assertEquals(0xF0F0F0, ConfusionHeatmap.cellRgb(0, 0, false));
+        assertTrue(ConfusionHeatmap.lightText(6, 10));
+        assertFalse(ConfusionHeatmap.lightText(5, 10));
     }
 }
