@@ -1,12 +1,15 @@
 package org.fingerspell.video;
 
+import org.fingerspell.bench.StageClock;
 import org.fingerspell.hand.Crop;
 import org.fingerspell.hand.Cropper;
+import org.fingerspell.hand.Croppers;
 import org.fingerspell.model.Classification;
 import org.fingerspell.model.ClassifierSession;
 import org.fingerspell.model.Labels;
 import org.fingerspell.model.ModelDescriptor;
 import org.fingerspell.model.ModelException;
+import org.fingerspell.model.OnnxClassifier;
 import org.opencv.core.Mat;
 
 /**
@@ -25,13 +28,24 @@ public final class FrameClassifier implements FrameReader {
         this.descriptor = descriptor;
     }
 
+    /** A reader for live video: a new session and the model's crop policy with the hand tracked between frames. */
+    public static FrameClassifier forVideo(OnnxClassifier classifier) {
+        return new FrameClassifier(classifier.newSession(), Croppers.forVideo(classifier.descriptor().crop()),
+                classifier.descriptor());
+    }
+
     @Override
     public FrameResult classify(Mat bgrFrame) throws ModelException {
-        try (Crop crop = cropper.crop(bgrFrame)) {
+        return classify(bgrFrame, StageClock.NONE);
+    }
+
+    /** The same reading, with each stage (detection or tracking, crop, preprocessing, inference) marked on clock. */
+    public FrameResult classify(Mat bgrFrame, StageClock clock) throws ModelException {
+        try (Crop crop = cropper.crop(bgrFrame, clock)) {
             if (!crop.handFound() && descriptor.crop().reportsNothingWithoutHand()) {
                 return new FrameResult(certainNothing(), crop.region(), false, crop.score(), crop.source(), false);
             }
-            Classification classification = session.classify(crop.image());
+            Classification classification = session.classify(crop.image(), clock);
             cropper.onClassified(classification.label(), classification.confidence());
             return new FrameResult(classification, crop.region(), crop.handFound(), crop.score(), crop.source(), true);
         }
@@ -41,6 +55,10 @@ public final class FrameClassifier implements FrameReader {
         double[] probabilities = new double[descriptor.labels().size()];
         probabilities[descriptor.labels().indexOf(Labels.NOTHING)] = 1.0;
         return new Classification(descriptor.labels(), probabilities, null);
+    }
+
+    public ClassifierSession session() {
+        return session;
     }
 
     public Cropper cropper() {

@@ -33,9 +33,7 @@ public interface ModelLoader {
             Diagnostics.put(Diagnostics.DEVICE, classifier.device());
             // Live video: the hand is tracked between detections, one cropper per inference thread.
             return new LoadedModel(classifier.descriptor().name(), classifier.device(), cropper,
-                    () -> new FrameClassifier(classifier.newSession(),
-                            Croppers.forVideo(classifier.descriptor().crop()), classifier.descriptor()),
-                    classifier);
+                    () -> FrameClassifier.forVideo(classifier), classifier);
         };
     }
 }
