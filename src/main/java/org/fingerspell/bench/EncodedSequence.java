@@ -94,6 +94,11 @@ public final class EncodedSequence implements FrameSource {
         }
     }
 
+    /** The same frames played at another rate. */
+    public EncodedSequence atRate(double framesPerSecond) {
+        return new EncodedSequence(frames, description, framesPerSecond);
+    }
+
     public int size() {
         return frames.size();
     }
