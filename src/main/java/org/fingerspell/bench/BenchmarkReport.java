@@ -39,6 +39,18 @@ public record BenchmarkReport(BenchmarkResult result, ModelFacts model, String d
         return pytorch.medianMillis() / classifier.medianMillis();
     }
 
+    /**
+     * PyTorch's fastest frame over the classifier's fastest: on a machine shared with other work the least disturbed
+     * frames of each, so the ratio the load distorts least (PyTorch's OpenMP threads suffer more from a busy machine).
+     */
+    public double speedupVsPytorchFastest() {
+        LatencyStats classifier = result.stages().get(Stage.CLASSIFIER);
+        if (pytorch.result() == null || classifier.count() == 0) {
+            return Double.NaN;
+        }
+        return pytorch.result().getAsJsonObject("latency_ms").get("min").getAsDouble() / classifier.minMillis();
+    }
+
     public String speedupReason() {
         if (pytorch.reason() != null) {
             return pytorch.reason();
@@ -53,6 +65,7 @@ public record BenchmarkReport(BenchmarkResult result, ModelFacts model, String d
         json.add("speedup_vs_pytorch", number(speedupVsPytorch()));
         String reason = speedupReason();
         json.add("speedup_vs_pytorch_reason", reason == null ? JsonNull.INSTANCE : new JsonPrimitive(reason));
+        json.add("speedup_vs_pytorch_fastest_frames", number(speedupVsPytorchFastest()));
         json.add("compute_fps", number(result.computeFps()));
         json.add("classifier_overhead_ratio", number(result.classifierOverheadRatio()));
         json.add("definitions", definitions());
@@ -97,6 +110,8 @@ public record BenchmarkReport(BenchmarkResult result, ModelFacts model, String d
         d.addProperty("classifier_overhead_ratio", "classifier stage through DJL / bare OrtSession.run, medians");
         d.addProperty("speedup_vs_pytorch", "PyTorch eager median / classifier stage median, same tensors, input "
                 + "size and thread count");
+        d.addProperty("speedup_vs_pytorch_fastest_frames", "PyTorch eager minimum / classifier stage minimum: the "
+                + "frames a busy machine disturbed least");
         d.addProperty("percentiles", "linear interpolation between nearest ranks; warm-up frames excluded");
         return d;
     }
@@ -195,8 +210,8 @@ public record BenchmarkReport(BenchmarkResult result, ModelFacts model, String d
                 + "OrtSession: %.3f)%n", result.overheadRatio(), result.classifierOverheadRatio()));
         double speedup = speedupVsPytorch();
         out.append(Double.isNaN(speedup) ? "Speed-up vs PyTorch eager: n/a (" + speedupReason() + ")\n"
-                : String.format(Locale.ROOT, "Speed-up vs PyTorch eager: %.2fx (PyTorch median %.2f ms)%n", speedup,
-                        pytorch.medianMillis()));
+                : String.format(Locale.ROOT, "Speed-up vs PyTorch eager: %.2fx on medians (PyTorch median %.2f ms), "
+                        + "%.2fx on the fastest frames%n", speedup, pytorch.medianMillis(), speedupVsPytorchFastest()));
         return out.toString();
     }
 
