@@ -67,9 +67,9 @@ public final class KaggleSequence {
             return Optional.empty();
         }
         String description = String.format(java.util.Locale.ROOT,
-                "%d real %s frames (%s, runs of %d consecutive frames per letter from the %dth on: %s), "
-                        + "letterboxed to %dx%d, "
-                        + "JPEG-decoded per frame", chosen.size(), PACK, pack, RUN_LENGTH, RUN_START + 1, String.join(" ", letters),
+                "%d real %s frames (%s, runs of %d consecutive frames per letter after its first %d: %s), "
+                        + "letterboxed to %dx%d, JPEG-decoded per frame", chosen.size(), PACK, pack, RUN_LENGTH,
+                RUN_START, String.join(" ", letters),
                 EncodedSequence.WIDTH, EncodedSequence.HEIGHT);
         return Optional.of(EncodedSequence.of(chosen, description, 30));
     }

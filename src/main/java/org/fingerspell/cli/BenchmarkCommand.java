@@ -40,7 +40,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
             description = "The image packs, for the default sequence (default: ${DEFAULT-VALUE}).")
     private Path data;
 
-    @Option(names = "--frames", paramLabel = "N", defaultValue = "300", description = "Frames measured (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--frames", paramLabel = "N", defaultValue = "300",
+            description = "Frames measured (default: ${DEFAULT-VALUE}).")
     private int frames;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "30",
@@ -87,7 +88,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (frames < 1 || warmup < 0 || pytorchFrames < 0) {
-            throw new IllegalArgumentException("--frames must be at least 1; --warmup and --pytorch-frames not negative");
+            throw new IllegalArgumentException(
+                    "--frames must be at least 1; --warmup and --pytorch-frames not negative");
         }
         SessionSettings settings = SessionSettings.defaults(modelOptions.threads())
                 .withOptLevel(SessionSettings.parseOptLevel(optLevel));
@@ -128,8 +130,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
             return PytorchReference.skipped("not run (--no-pytorch)");
         }
         if (!"resnet18".equalsIgnoreCase(classifier.descriptor().architecture())) {
-            return PytorchReference.skipped("the reference is a ResNet-18 and this model is '"
-                    + classifier.descriptor().architecture() + "'");
+            String architecture = classifier.descriptor().architecture();
+            return PytorchReference.skipped("the reference is a ResNet-18 and this model's descriptor says "
+                    + (architecture.isEmpty() ? "no architecture" : "'" + architecture + "'"));
         }
         if (!"CPU".equals(classifier.device())) {
             return PytorchReference.skipped("the reference runs on the CPU and the classifier ran on "

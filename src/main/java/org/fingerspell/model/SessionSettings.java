@@ -51,7 +51,8 @@ public record SessionSettings(int intraOpThreads, boolean spinning, OrtSession.S
         try {
             return OrtSession.SessionOptions.OptLevel.valueOf(name);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown optimisation level '" + text + "'; use none, basic, extended or all");
+            throw new IllegalArgumentException("unknown optimisation level '" + text
+                    + "'; use none, basic, extended or all");
         }
     }
 

@@ -55,8 +55,8 @@ public final class StatsLog implements AutoCloseable {
                     stats != null && stats.captureAlive(), stats != null && stats.inferenceAlive(),
                     stats == null ? 0 : stats.captureFps(), live.displayRate(),
                     stats == null ? 0 : stats.inferenceFps(), stats == null ? 0 : stats.latencyMillis(),
-                    stats == null ? 0 : stats.inferenceMillis(), Frame.openCount(), memory.heapUsedMb(), memory.heapAfterGcMb(),
-                    memory.rssMb()));
+                    stats == null ? 0 : stats.inferenceMillis(), Frame.openCount(), memory.heapUsedMb(),
+                    memory.heapAfterGcMb(), memory.rssMb()));
         } catch (RuntimeException e) {
             LOG.warn("Stats log failed", e);
         }

@@ -34,7 +34,8 @@ public final class SessionSettingsStudy {
         int cores = Runtime.getRuntime().availableProcessors();
         SessionSettings app = SessionSettings.defaults(0);
         List<Variant> variants = List.of(
-                new Variant("app settings (all cores, spinning off, ALL_OPT, OpenCV " + cores + " threads)", app, cores),
+                new Variant("app settings (all cores, spinning off, ALL_OPT, OpenCV " + cores + " threads)", app,
+                        cores),
                 new Variant("spinning on", app.withSpinning(true), cores),
                 new Variant("1 intra-op thread", SessionSettings.defaults(1), cores),
                 new Variant("BASIC_OPT", app.withOptLevel(OrtSession.SessionOptions.OptLevel.BASIC_OPT), cores),
