@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -58,11 +59,11 @@ public final class SoakRun {
             throw new IllegalArgumentException("the run and the interval must be longer than 0 s");
         }
         List<SoakSample> samples = new ArrayList<>();
-        String[] status = {""};
+        AtomicReference<String> status = new AtomicReference<>("");
         LivePipeline.Listener listener = new LivePipeline.Listener() {
             @Override
             public void sourceStatus(SourceStatus s) {
-                status[0] = s.state() + (s.message().isEmpty() ? "" : ": " + s.message());
+                status.set(s.state() + (s.message().isEmpty() ? "" : ": " + s.message()));
             }
         };
         long start = System.nanoTime();
@@ -86,7 +87,7 @@ public final class SoakRun {
         SoakSample afterWarmup = samples.stream().filter(s -> s.seconds() >= warmupSeconds).findFirst().orElse(null);
         SoakSample last = samples.isEmpty() ? null : samples.get(samples.size() - 1);
         return new Summary(List.copyOf(samples), warmupSeconds, afterWarmup, last, peak, Frame.openCount(),
-                Crop.openCount(), LiveTensors.live(), status[0]);
+                Crop.openCount(), LiveTensors.live(), status.get());
     }
 
     private static SoakSample sample(PipelineStats stats, double seconds) {
