@@ -127,7 +127,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
     private PytorchReference reference(OnnxClassifier classifier, BenchmarkResult result, int size,
                                        SessionSettings settings) {
         if (noPytorch) {
-            return PytorchReference.skipped("not run (--no-pytorch)");
+            return PytorchReference.skipped("not run: --no-pytorch");
         }
         if (!"resnet18".equalsIgnoreCase(classifier.descriptor().architecture())) {
             String architecture = classifier.descriptor().architecture();
