@@ -34,6 +34,8 @@ public final class Main implements Runnable {
         cli.addSubcommand(new EvalCommand());
         cli.addSubcommand(new CropCommand());
         cli.addSubcommand(new LiveCommand());
+        cli.addSubcommand(new BenchmarkCommand());
+        cli.addSubcommand(new SoakCommand());
         cli.setExitCodeExceptionMapper(ExitCodes::forException);
         cli.setExecutionExceptionHandler(ExitCodes::handleExecutionException);
         return cli;

@@ -5,6 +5,7 @@ import org.fingerspell.model.DeviceChoice;
 import org.fingerspell.model.ModelException;
 import org.fingerspell.model.ModelLocator;
 import org.fingerspell.model.OnnxClassifier;
+import org.fingerspell.model.SessionSettings;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -37,7 +38,12 @@ public final class ModelOptions {
     }
 
     public OnnxClassifier load() throws ModelException {
-        OnnxClassifier classifier = OnnxClassifier.load(modelFile(), DeviceChoice.parse(device), threads);
+        return load(SessionSettings.defaults(threads));
+    }
+
+    /** Loads the model with these ONNX Runtime settings instead of the defaults for {@code --threads}. */
+    public OnnxClassifier load(SessionSettings settings) throws ModelException {
+        OnnxClassifier classifier = OnnxClassifier.load(modelFile(), DeviceChoice.parse(device), settings);
         Diagnostics.put(Diagnostics.MODEL, classifier.modelFile().toAbsolutePath().normalize() + " ("
                 + classifier.descriptor().name() + " " + classifier.descriptor().version() + ")");
         Diagnostics.put(Diagnostics.DEVICE, classifier.device());

@@ -2,6 +2,8 @@ package org.fingerspell.hand;
 
 import org.opencv.core.Mat;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * What the classifier will see: the cut-out image (owned, release it) and where it came from.
  *
@@ -18,10 +20,25 @@ public record Crop(Mat image, CropRegion region, boolean handFound, double score
 
     public enum Source { DETECTED, TRACKED, FALLBACK, NO_HAND, WHOLE_FRAME }
 
+    private static final AtomicInteger OPEN = new AtomicInteger();
+
+    public Crop {
+        if (image != null && !image.empty()) {
+            OPEN.incrementAndGet();
+        }
+    }
+
+    /** Releases the image; a second close does nothing. */
     @Override
     public void close() {
-        if (image != null) {
+        if (image != null && !image.empty()) {
             image.release();
+            OPEN.decrementAndGet();
         }
+    }
+
+    /** Crops whose image holds native memory, in this process: soak runs prove that none leak. */
+    public static int openCount() {
+        return OPEN.get();
     }
 }

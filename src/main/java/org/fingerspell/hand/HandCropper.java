@@ -1,5 +1,7 @@
 package org.fingerspell.hand;
 
+import org.fingerspell.bench.Stage;
+import org.fingerspell.bench.StageClock;
 import org.fingerspell.image.OpenCv;
 import org.fingerspell.model.Labels;
 import org.opencv.core.Core;
@@ -185,6 +187,11 @@ public final class HandCropper implements Cropper {
         return detectorRuns;
     }
 
+    /** Time the detector network itself took, summed over all its runs (0 without a detector). */
+    public long detectorNetworkNanos() {
+        return detector == null ? 0 : detector.networkNanos();
+    }
+
     public Location locate(Mat bgrFrame) {
         int width = bgrFrame.cols();
         int height = bgrFrame.rows();
@@ -286,8 +293,22 @@ public final class HandCropper implements Cropper {
 
     @Override
     public Crop crop(Mat bgrFrame) {
+        return crop(bgrFrame, StageClock.NONE);
+    }
+
+    /** Locating counts as hand detection when the detector ran, as tracking when the last hand was reused. */
+    @Override
+    public Crop crop(Mat bgrFrame, StageClock clock) {
         Location location = locate(bgrFrame);
+        switch (location.source()) {
+            case DETECTED, NO_HAND -> clock.lap(Stage.DETECTION);
+            case TRACKED -> clock.lap(Stage.TRACKING);
+            default -> {
+                // the guide box and the whole frame cost nothing to locate: their time stays with the crop
+            }
+        }
         Mat image = RegionCutter.cutNative(bgrFrame, location.region());
+        clock.lap(Stage.CROP_PREPROCESS);
         return new Crop(image, location.region(), location.handFound(), location.score(), location.source());
     }
 

@@ -44,6 +44,7 @@ public final class PalmDetector implements PalmFinder {
     private final Mat[] planes = new Mat[3];
     private final float[] regressors;
     private final float[] logits;
+    private long networkNanos;
 
     public PalmDetector(Path modelFile) {
         this(modelFile, PalmDecoder.MIN_SCORE);
@@ -131,8 +132,10 @@ public final class PalmDetector implements PalmFinder {
     private void runNet() {
         List<Mat> outputs = new ArrayList<>(2);
         try {
+            long start = System.nanoTime();
             net.setInput(blob);
             net.forward(outputs, outputNames);
+            networkNanos += System.nanoTime() - start;
             boolean found = false;
             boolean foundScores = false;
             for (Mat output : outputs) {
@@ -158,6 +161,11 @@ public final class PalmDetector implements PalmFinder {
                 output.release();
             }
         }
+    }
+
+    @Override
+    public long networkNanos() {
+        return networkNanos;
     }
 
     @Override

@@ -13,6 +13,11 @@ public interface PalmFinder extends AutoCloseable {
      */
     List<PalmDetection> detect(Mat bgrFrame, double pad);
 
+    /** Nanoseconds spent inside the network itself (native forward passes), summed over every detection. */
+    default long networkNanos() {
+        return 0;
+    }
+
     /** A short name for logs. */
     String describe();
 

@@ -7,12 +7,11 @@ import ai.djl.translate.Batchifier;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
 
-import java.nio.FloatBuffer;
-
 /**
- * Hands ONNX Runtime a plain float buffer and copies the outputs straight back: every array is created on the
- * context's manager, so DJL frees it when the prediction ends, and no NDArray operation that ORT lacks
- * (which would make DJL look for a second engine) is ever called.
+ * Hands ONNX Runtime the session's direct input buffer (read in place, not copied) and copies the outputs straight
+ * back: every array is created on the context's manager, so DJL frees it when the prediction ends, and no NDArray
+ * operation that ORT lacks (which would make DJL look for a second engine) is ever called. Every tensor is counted
+ * by {@link LiveTensors}.
  */
 final class FingerspellTranslator implements NoBatchifyTranslator<TensorBatch, RawOutputs> {
 
@@ -28,14 +27,16 @@ final class FingerspellTranslator implements NoBatchifyTranslator<TensorBatch, R
 
     @Override
     public NDList processInput(TranslatorContext ctx, TensorBatch batch) {
-        NDArray input = ctx.getNDManager().create(FloatBuffer.wrap(batch.data()),
+        NDArray input = ctx.getNDManager().create(batch.data(),
                 new Shape(batch.count(), 3, batch.size(), batch.size()));
         input.setName(inputName);
+        LiveTensors.track(input);
         return new NDList(input);
     }
 
     @Override
     public RawOutputs processOutput(TranslatorContext ctx, NDList list) {
+        list.forEach(LiveTensors::track);
         NDArray logits = byName(list, logitsName, 0);
         NDArray embedding = embeddingName == null ? null : byName(list, embeddingName, -1);
         long[] logitShape = logits.getShape().getShape();

@@ -2,10 +2,8 @@ package org.fingerspell.model;
 
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
+import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ModelNotFoundException;
-import ai.djl.repository.zoo.ZooModel;
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -31,14 +29,20 @@ public final class OnnxClassifier implements AutoCloseable {
 
     private final Path modelFile;
     private final ModelDescriptor descriptor;
-    private final ZooModel<TensorBatch, RawOutputs> model;
+    private final Model model;
+    private final OrtSession.SessionOptions sessionOptions;
+    private final SessionSettings settings;
+    private final FingerspellTranslator translator;
     private final String device;
 
-    private OnnxClassifier(Path modelFile, ModelDescriptor descriptor, ZooModel<TensorBatch, RawOutputs> model,
-                           String device) {
+    private OnnxClassifier(Path modelFile, ModelDescriptor descriptor, Model model,
+                           OrtSession.SessionOptions sessionOptions, SessionSettings settings, String device) {
         this.modelFile = modelFile;
         this.descriptor = descriptor;
         this.model = model;
+        this.sessionOptions = sessionOptions;
+        this.settings = settings;
+        this.translator = new FingerspellTranslator(descriptor);
         this.device = device;
     }
 
@@ -51,6 +55,12 @@ public final class OnnxClassifier implements AutoCloseable {
      * one score per label. {@code intraOpThreads} 0 lets ONNX Runtime use every core.
      */
     public static OnnxClassifier load(Path modelFile, DeviceChoice choice, int intraOpThreads) throws ModelException {
+        return load(modelFile, choice, SessionSettings.defaults(intraOpThreads));
+    }
+
+    /** Loads and checks the model with these ONNX Runtime settings (the benchmark compares them). */
+    public static OnnxClassifier load(Path modelFile, DeviceChoice choice, SessionSettings settings)
+            throws ModelException {
         OpenCv.load();
         if (!Files.isRegularFile(modelFile)) {
             throw new ModelException(modelFile + ": model file not found");
@@ -63,7 +73,7 @@ public final class OnnxClassifier implements AutoCloseable {
         }
         if (choice != DeviceChoice.CPU && cudaAvailable) {
             try {
-                OnnxClassifier gpu = open(modelFile, descriptor, Device.gpu(0), intraOpThreads);
+                OnnxClassifier gpu = open(modelFile, descriptor, Device.gpu(0), settings);
                 LOG.info("Classifier {} runs on CUDA (GPU 0)", descriptor.name());
                 return gpu;
             } catch (ModelException | RuntimeException e) {
@@ -73,7 +83,7 @@ public final class OnnxClassifier implements AutoCloseable {
                 LOG.warn("CUDA is present but failed ({}); falling back to CPU", e.getMessage());
             }
         }
-        OnnxClassifier cpu = open(modelFile, descriptor, Device.cpu(), intraOpThreads);
+        OnnxClassifier cpu = open(modelFile, descriptor, Device.cpu(), settings);
         LOG.info("Classifier {} runs on CPU", descriptor.name());
         return cpu;
     }
@@ -95,29 +105,38 @@ public final class OnnxClassifier implements AutoCloseable {
         }
     }
 
-    private static OnnxClassifier open(Path modelFile, ModelDescriptor descriptor, Device device, int threads)
-            throws ModelException {
-        Criteria.Builder<TensorBatch, RawOutputs> builder = Criteria.builder()
-                .setTypes(TensorBatch.class, RawOutputs.class)
-                .optModelPath(modelFile)
-                .optEngine("OnnxRuntime")
-                .optDevice(device)
-                .optTranslator(new FingerspellTranslator(descriptor))
-                .optOption("optLevel", "ALL_OPT");
-        if (threads > 0) {
-            builder.optOption("intraOpNumThreads", Integer.toString(threads));
-        }
+    /**
+     * DJL's Criteria passes only string options, so the model is loaded directly: DJL's ONNX Runtime engine takes a
+     * ready {@code sessionOptions} object, which is the only way to set a session config entry such as spinning.
+     */
+    private static OnnxClassifier open(Path modelFile, ModelDescriptor descriptor, Device device,
+                                       SessionSettings settings) throws ModelException {
         checkSignature(modelFile, descriptor);
-        ZooModel<TensorBatch, RawOutputs> model;
+        OrtSession.SessionOptions options;
         try {
-            model = builder.build().loadModel();
-        } catch (ModelNotFoundException | MalformedModelException | IOException e) {
+            options = settings.toSessionOptions();
+        } catch (OrtException e) {
+            throw new ModelException("ONNX Runtime rejected the session settings " + settings + ": "
+                    + firstLine(e), e);
+        }
+        Model model = Model.newInstance(descriptor.name(), device, "OnnxRuntime");
+        try {
+            String name = modelFile.getFileName().toString().replaceFirst("\\.onnx$", "");
+            model.load(modelFile, name, Map.of("sessionOptions", options));
+        } catch (MalformedModelException | IOException e) {
+            close(model, options);
             throw new ModelException(modelFile + ": not a valid ONNX model (" + firstLine(e) + ")", e);
         } catch (RuntimeException e) {
+            close(model, options);
             throw new ModelException(modelFile + ": ONNX Runtime cannot load it (" + firstLine(e) + ")", e);
         }
         String deviceName = device.isGpu() ? "CUDA:" + device.getDeviceId() : "CPU";
-        return new OnnxClassifier(modelFile, descriptor, model, deviceName);
+        return new OnnxClassifier(modelFile, descriptor, model, options, settings, deviceName);
+    }
+
+    private static void close(Model model, OrtSession.SessionOptions options) {
+        model.close();
+        options.close();
     }
 
     /**
@@ -194,7 +213,7 @@ public final class OnnxClassifier implements AutoCloseable {
 
     /** A session owns a DJL predictor and reusable buffers; it is not thread-safe: one per thread. */
     public ClassifierSession newSession() {
-        return new ClassifierSession(descriptor, model.newPredictor());
+        return new ClassifierSession(descriptor, model.newPredictor(translator));
     }
 
     public ModelDescriptor descriptor() {
@@ -205,6 +224,10 @@ public final class OnnxClassifier implements AutoCloseable {
         return modelFile;
     }
 
+    public SessionSettings settings() {
+        return settings;
+    }
+
     /** "CPU" or "CUDA:0": the device this model actually runs on. */
     public String device() {
         return device;
@@ -212,6 +235,6 @@ public final class OnnxClassifier implements AutoCloseable {
 
     @Override
     public void close() {
-        model.close();
+        close(model, sessionOptions);
     }
 }

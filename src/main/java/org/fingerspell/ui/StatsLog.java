@@ -1,5 +1,6 @@
 package org.fingerspell.ui;
 
+import org.fingerspell.bench.ProcessMemory;
 import org.fingerspell.ui.live.LiveViewModel;
 import org.fingerspell.video.Frame;
 import org.fingerspell.video.PipelineStats;
@@ -8,7 +9,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -46,12 +46,7 @@ public final class StatsLog implements AutoCloseable {
     private void write() {
         try {
             PipelineStats stats = live.stats();
-            Runtime runtime = Runtime.getRuntime();
-            double used = (runtime.totalMemory() - runtime.freeMemory()) / 1048576.0;
-            double afterGc = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP
-                            && pool.getCollectionUsage() != null)
-                    .mapToLong(pool -> pool.getCollectionUsage().getUsed()).sum() / 1048576.0;
+            ProcessMemory memory = ProcessMemory.now();
             out.println(String.format(Locale.ROOT,
                     "%.0f\t%d\t%d\t%d\t%d\t%b\t%b\t%.1f\t%.1f\t%.1f\t%.1f\t%.1f\t%d\t%.1f\t%.1f\t%.1f",
                     (System.nanoTime() - start) / 1e9,
@@ -60,23 +55,11 @@ public final class StatsLog implements AutoCloseable {
                     stats != null && stats.captureAlive(), stats != null && stats.inferenceAlive(),
                     stats == null ? 0 : stats.captureFps(), live.displayRate(),
                     stats == null ? 0 : stats.inferenceFps(), stats == null ? 0 : stats.latencyMillis(),
-                    stats == null ? 0 : stats.inferenceMillis(), Frame.openCount(), used, afterGc, rssMb()));
+                    stats == null ? 0 : stats.inferenceMillis(), Frame.openCount(), memory.heapUsedMb(),
+                    memory.heapAfterGcMb(), memory.rssMb()));
         } catch (RuntimeException e) {
             LOG.warn("Stats log failed", e);
         }
-    }
-
-    private static double rssMb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux
-        }
-        return -1;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.fingerspell.video;
 
+import org.fingerspell.bench.StageClock;
 import org.fingerspell.hand.Crop;
 import org.fingerspell.hand.Cropper;
 import org.fingerspell.hand.Croppers;
@@ -41,11 +42,16 @@ public final class FrameClassifier implements FrameReader {
 
     @Override
     public FrameResult classify(Mat bgrFrame) throws ModelException {
-        try (Crop crop = cropper.crop(bgrFrame)) {
+        return classify(bgrFrame, StageClock.NONE);
+    }
+
+    /** The same reading, with each stage (detection or tracking, crop, preprocessing, inference) marked on clock. */
+    public FrameResult classify(Mat bgrFrame, StageClock clock) throws ModelException {
+        try (Crop crop = cropper.crop(bgrFrame, clock)) {
             if (!crop.handFound() && descriptor.crop().reportsNothingWithoutHand()) {
                 return new FrameResult(certainNothing(), crop.region(), false, crop.score(), crop.source(), false);
             }
-            Classification classification = session.classify(crop.image());
+            Classification classification = session.classify(crop.image(), clock);
             cropper.onClassified(classification.label(), classification.confidence());
             return new FrameResult(classification, crop.region(), crop.handFound(), crop.score(), crop.source(), true);
         }
@@ -55,6 +61,10 @@ public final class FrameClassifier implements FrameReader {
         double[] probabilities = new double[descriptor.labels().size()];
         probabilities[descriptor.labels().indexOf(Labels.NOTHING)] = 1.0;
         return new Classification(descriptor.labels(), probabilities, null);
+    }
+
+    public ClassifierSession session() {
+        return session;
     }
 
     public Cropper cropper() {
