@@ -57,6 +57,9 @@ def main(argv=None):
     p.add_argument("--out", default=os.path.join(MODELS_DIR, "MODEL_CARD.md"))
     p.add_argument("--history", default=None, help="history CSV (default <run>/history.csv)")
     p.add_argument("--commands", default=None, help="text file with the exact commands run")
+    p.add_argument("--summary", required=True,
+                   help="text file: what this model is, in a paragraph (written by whoever trained it)")
+    p.add_argument("--limitations", required=True, help="markdown file: the model's limitations, one '- ' per line")
     p.add_argument("--wall-minutes", type=float, default=None, help="wall-clock minutes of the training run")
     args = p.parse_args(argv)
 
@@ -81,11 +84,8 @@ def main(argv=None):
     a = L.append
     a("# Fingerspell model card: `models/%s.onnx`" % args.name)
     a("")
-    a("> **Quick whole-frame first model.** A ResNet-18 trained from scratch (no ImageNet weights: no internet) "
-      "for %d epoch(s) on a subsample of the training packs, at %d px, on 2 shared CPU cores, so that the Java side "
-      "has a real model to integrate against. It classifies the *whole frame* (no hand detector, `crop.mode = \"whole\"`). "
-      "Expect it to be weak on other people's hands and rooms (see massey below); a hand-crop model and longer training "
-      "are to follow." % (int(tr["epochs"]), desc["input"]["size"]))
+    with open(args.summary) as f:
+        a("> " + " ".join(f.read().split()))
     a("")
     a("Created %s · version %s · descriptor `models/%s.json` · parity reference `models/%s.reference.json`."
       % (desc["created"], desc["version"], args.name, args.name))
@@ -202,10 +202,9 @@ def main(argv=None):
     a("```")
     a("")
     a("## Limitations")
-    a("- Whole-frame classifier: background and framing matter; the training packs have few rooms, so expect failures "
-      "in new scenes. Massey (hands on black, other people) is the honest cross-dataset number here.")
-    a("- J and Z are motion letters; these sets hold one still frame of each.")
-    a("- Short CPU training from scratch on a subsample: not converged. Numbers are from one seed.")
+    with open(args.limitations) as f:
+        for line in f.read().strip().splitlines():
+            a(line)
     with open(args.out, "w") as f:
         f.write("\n".join(L) + "\n")
     print("wrote", args.out)
