@@ -61,7 +61,7 @@ public final class Evaluator {
                                             List<String> scoredClasses, EvaluationListener listener,
                                             BooleanSupplier cancelled) {
         try (FrameClassifier frames = new FrameClassifier(classifier.newSession(),
-                Croppers.forPolicy(classifier.descriptor().crop()), classifier.descriptor())) {
+                Croppers.forStills(classifier.descriptor()), classifier.descriptor())) {
             return new Evaluator(frames, loader, ModelInfo.of(classifier.modelFile(), classifier.descriptor()))
                     .evaluate(set, scoredClasses, listener, cancelled);
         }

@@ -18,21 +18,39 @@ public final class Croppers {
     private Croppers() {
     }
 
-    /** For image files and evaluation: every frame is detected on its own. */
+    /**
+     * How many samples per input pixel, per axis, a hand crop keeps at most before the classifier area-averages it
+     * down to its input size. Cutting a large region at its full resolution cost twice as much as three samples
+     * per pixel and changed no reading ({@code CutStudy}: 421 frames, top-1 identical, mean tensor change 0.0025).
+     */
+    public static final int CUT_SAMPLES_PER_INPUT_PIXEL = 3;
+
+    /** For image files and evaluation: every frame is detected on its own; crops at their full resolution. */
     public static Cropper forPolicy(ModelDescriptor.CropPolicy policy) {
-        return build(policy, HandCropper.Tracking.OFF);
+        return build(policy, HandCropper.Tracking.OFF, RegionCutter.MAX_NATIVE_SIDE);
     }
 
-    /** For live video: the hand is tracked between detections. */
-    public static Cropper forVideo(ModelDescriptor.CropPolicy policy) {
-        return build(policy, HandCropper.Tracking.live());
+    /** For image files and evaluation with the classifier whose input size the crops are cut for. */
+    public static Cropper forStills(ModelDescriptor descriptor) {
+        return build(descriptor.crop(), HandCropper.Tracking.OFF, cutLimit(descriptor));
     }
 
-    private static Cropper build(ModelDescriptor.CropPolicy policy, HandCropper.Tracking tracking) {
+    /** For live video: the hand is tracked between detections; crops are cut for the classifier's input size. */
+    public static Cropper forVideo(ModelDescriptor descriptor) {
+        return build(descriptor.crop(), HandCropper.Tracking.live(), cutLimit(descriptor));
+    }
+
+    private static int cutLimit(ModelDescriptor descriptor) {
+        return CUT_SAMPLES_PER_INPUT_PIXEL * descriptor.input().size();
+    }
+
+    private static Cropper build(ModelDescriptor.CropPolicy policy, HandCropper.Tracking tracking, int maxCutSide) {
         if (!policy.isHandCrop()) {
             return new CentredSquareCropper();
         }
-        return handCropper(policy.margin(), policy.rotateUpright(), tracking);
+        HandCropper cropper = handCropper(policy.margin(), policy.rotateUpright(), tracking);
+        cropper.limitCutSide(maxCutSide);
+        return cropper;
     }
 
     /**

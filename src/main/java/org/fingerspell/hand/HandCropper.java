@@ -144,6 +144,7 @@ public final class HandCropper implements Cropper {
     private final Mat brightened = new Mat();
     private Mat gammaTable;
 
+    private int maxCutSide = RegionCutter.MAX_NATIVE_SIDE;
     private CropRegion lastHand;
     private double lastScore;
     private int framesSinceDetection;
@@ -178,6 +179,17 @@ public final class HandCropper implements Cropper {
         this.rotateUpright = rotateUpright;
         this.attempts = List.copyOf(attempts);
         this.tracking = Objects.requireNonNull(tracking);
+    }
+
+    /**
+     * Crops are cut on a grid of at most {@code side} pixels a side (see {@link RegionCutter#cut(Mat, CropRegion,
+     * int, int)}); by default at the region's own resolution. Set before the first crop.
+     */
+    public void limitCutSide(int side) {
+        if (side < 1) {
+            throw new IllegalArgumentException("the cut side limit must be positive, not " + side);
+        }
+        this.maxCutSide = side;
     }
 
     public boolean hasDetector() {
@@ -309,7 +321,7 @@ public final class HandCropper implements Cropper {
                 // the guide box and the whole frame cost nothing to locate: their time stays with the crop
             }
         }
-        Mat image = RegionCutter.cutNative(bgrFrame, location.region());
+        Mat image = RegionCutter.cutNative(bgrFrame, location.region(), maxCutSide);
         clock.lap(Stage.CROP_PREPROCESS);
         return new Crop(image, location.region(), location.handFound(), location.score(), location.source());
     }

@@ -21,8 +21,13 @@ public final class RegionCutter {
 
     /** The region at about its own resolution (side pixels, at most {@link #MAX_NATIVE_SIDE}). */
     public static Mat cutNative(Mat bgrFrame, CropRegion region) {
-        int side = (int) Math.max(1, Math.min(MAX_NATIVE_SIDE, Math.round(region.side())));
-        return cut(bgrFrame, region, side);
+        return cutNative(bgrFrame, region, MAX_NATIVE_SIDE);
+    }
+
+    /** The region at about its own resolution, but at most {@code maxSide} pixels a side. */
+    public static Mat cutNative(Mat bgrFrame, CropRegion region, int maxSide) {
+        int side = (int) Math.max(1, Math.min(Math.min(MAX_NATIVE_SIDE, maxSide), Math.round(region.side())));
+        return warp(bgrFrame, region, side);
     }
 
     /**
@@ -30,14 +35,23 @@ public final class RegionCutter {
      * resolution, then area-averaged) so fine detail does not alias.
      */
     public static Mat cut(Mat bgrFrame, CropRegion region, int outSide) {
+        return cut(bgrFrame, region, outSide, MAX_NATIVE_SIDE);
+    }
+
+    /**
+     * As {@link #cut(Mat, CropRegion, int)}, but the first step samples the region on a grid of at most
+     * {@code maxGridSide} pixels a side: a large region costs what a {@code maxGridSide} one does, and the area
+     * average of the second step still sees several samples per output pixel.
+     */
+    public static Mat cut(Mat bgrFrame, CropRegion region, int outSide, int maxGridSide) {
         if (outSide <= 0) {
             throw new IllegalArgumentException("output side must be positive, not " + outSide);
         }
-        int nativeSide = (int) Math.max(1, Math.min(MAX_NATIVE_SIDE, Math.round(region.side())));
-        if (nativeSide <= outSide) {
+        int gridSide = (int) Math.max(1, Math.min(Math.min(MAX_NATIVE_SIDE, maxGridSide), Math.round(region.side())));
+        if (gridSide <= outSide) {
             return warp(bgrFrame, region, outSide);
         }
-        Mat large = warp(bgrFrame, region, nativeSide);
+        Mat large = warp(bgrFrame, region, gridSide);
         try {
             Mat out = new Mat();
             Imgproc.resize(large, out, new Size(outSide, outSide), 0, 0, Imgproc.INTER_AREA);

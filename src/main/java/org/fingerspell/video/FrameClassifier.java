@@ -30,13 +30,13 @@ public final class FrameClassifier implements FrameReader {
 
     /** For image files and evaluation: each image is searched for a hand on its own, nothing is tracked. */
     public static FrameClassifier forStills(OnnxClassifier classifier) {
-        return new FrameClassifier(classifier.newSession(), Croppers.forPolicy(classifier.descriptor().crop()),
+        return new FrameClassifier(classifier.newSession(), Croppers.forStills(classifier.descriptor()),
                 classifier.descriptor());
     }
 
     /** For live video: the hand is tracked between frames. */
     public static FrameClassifier forVideo(OnnxClassifier classifier) {
-        return new FrameClassifier(classifier.newSession(), Croppers.forVideo(classifier.descriptor().crop()),
+        return new FrameClassifier(classifier.newSession(), Croppers.forVideo(classifier.descriptor()),
                 classifier.descriptor());
     }
 

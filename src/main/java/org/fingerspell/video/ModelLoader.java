@@ -21,7 +21,7 @@ public interface ModelLoader {
             ThreadLog.shared().record(ThreadLog.MODEL_LOAD);
             OnnxClassifier classifier = OnnxClassifier.load(file, device, threads);
             String cropper;
-            try (Cropper probe = Croppers.forVideo(classifier.descriptor().crop())) {
+            try (Cropper probe = Croppers.forVideo(classifier.descriptor())) {
                 cropper = probe.describe();
             } catch (RuntimeException e) {
                 classifier.close();

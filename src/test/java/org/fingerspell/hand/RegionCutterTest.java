@@ -3,6 +3,7 @@ package org.fingerspell.hand;
 import org.fingerspell.image.OpenCv;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Point;
@@ -12,6 +13,7 @@ import org.opencv.imgproc.Imgproc;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RegionCutterTest {
 
@@ -49,6 +51,52 @@ class RegionCutterTest {
             assertArrayEquals(new double[] {59, 49, 0}, pixel(crop, 19, 19), 1e-9);
         } finally {
             OpenCv.release(frame, crop);
+        }
+    }
+
+    @Test
+    void cutNative_withALimit_samplesTheWholeRegionOnASmallerGrid() {
+        Mat frame = gradient();
+        Mat crop = RegionCutter.cutNative(frame, new CropRegion(50, 40, 60, 0), 30);
+        try {
+            assertEquals(30, crop.cols());
+            assertEquals(30, crop.rows());
+            // the grid spans the same 60 px: its corners sample near frame pixels (20, 10) and (79, 69)
+            assertEquals(20.5, pixel(crop, 0, 0)[0], 1.0);
+            assertEquals(10.5, pixel(crop, 0, 0)[1], 1.0);
+            assertEquals(78.5, pixel(crop, 29, 29)[0], 1.0);
+            assertEquals(68.5, pixel(crop, 29, 29)[1], 1.0);
+        } finally {
+            OpenCv.release(frame, crop);
+        }
+    }
+
+    @Test
+    void cut_onALimitedGrid_staysCloseToTheFullResolutionCut() {
+        // 400×400 smooth gradient (blue = 0.6 x, green = 0.6 y): a coarser grid must give the same averages
+        Mat frame = new Mat(400, 400, CvType.CV_8UC3);
+        byte[] data = new byte[400 * 400 * 3];
+        for (int y = 0; y < 400; y++) {
+            for (int x = 0; x < 400; x++) {
+                data[(y * 400 + x) * 3] = (byte) Math.round(0.6 * x);
+                data[(y * 400 + x) * 3 + 1] = (byte) Math.round(0.6 * y);
+            }
+        }
+        frame.put(0, 0, data);
+        CropRegion region = new CropRegion(200, 200, 300, 17);
+        Mat full = RegionCutter.cut(frame, region, 40);
+        Mat limited = RegionCutter.cut(frame, region, 40, 120);
+        Mat diff = new Mat();
+        try {
+            Core.absdiff(full, limited, diff);
+            assertEquals(40, limited.cols());
+            assertEquals(40, limited.rows());
+            assertTrue(Core.mean(diff).val[0] < 1.0, "mean blue difference " + Core.mean(diff).val[0]);
+            assertTrue(Core.mean(diff).val[1] < 1.0, "mean green difference " + Core.mean(diff).val[1]);
+            // and it is the rotated region, not the frame: the corner pixel is not the frame's corner
+            assertTrue(pixel(limited, 0, 0)[0] > 10);
+        } finally {
+            OpenCv.release(frame, full, limited, diff);
         }
     }
 

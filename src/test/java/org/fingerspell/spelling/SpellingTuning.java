@@ -64,7 +64,7 @@ public final class SpellingTuning {
                                  Map<String, Map<String, List<double[]>>> packs) throws Exception {
         try (OnnxClassifier classifier = OnnxClassifier.load(model, DeviceChoice.CPU, 2);
              FrameClassifier frames = new FrameClassifier(classifier.newSession(),
-                     Croppers.forPolicy(classifier.descriptor().crop()), classifier.descriptor())) {
+                     Croppers.forStills(classifier.descriptor()), classifier.descriptor())) {
             ImageLoader loader = new ImageLoader();
             for (int a = 2; a < args.length; a++) {
                 Path pack = Path.of(args[a]);

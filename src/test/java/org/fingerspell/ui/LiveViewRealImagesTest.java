@@ -75,7 +75,7 @@ class LiveViewRealImagesTest {
         try (org.fingerspell.model.OnnxClassifier classifier = org.fingerspell.model.OnnxClassifier.load(model,
                 DeviceChoice.CPU, 2);
              org.fingerspell.video.FrameClassifier frames = new org.fingerspell.video.FrameClassifier(
-                     classifier.newSession(), org.fingerspell.hand.Croppers.forPolicy(classifier.descriptor().crop()),
+                     classifier.newSession(), org.fingerspell.hand.Croppers.forStills(classifier.descriptor()),
                      classifier.descriptor())) {
             for (String packName : PACKS) {
                 Path pack = TestData.pack(packName);
