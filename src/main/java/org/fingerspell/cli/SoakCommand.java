@@ -3,6 +3,7 @@ package org.fingerspell.cli;
 import org.fingerspell.bench.KaggleSequence;
 import org.fingerspell.bench.EncodedSequence;
 import org.fingerspell.bench.MachineInfo;
+import org.fingerspell.bench.ProcessMemory;
 import org.fingerspell.bench.SoakRun;
 import org.fingerspell.bench.SoakSample;
 import org.fingerspell.video.CameraSource;
@@ -70,6 +71,7 @@ public final class SoakCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("Source:  " + sources.get().describe());
         out.println("Machine: " + MachineInfo.now().describe());
+        out.println("JVM:     " + ProcessMemory.jvmHeapSettings());
         out.println(String.format(Locale.ROOT, "%8s %9s %9s %8s %6s %7s %9s %9s %8s %6s %6s %8s %10s", "seconds",
                 "captured", "inferred", "dropped", "errors", "inf_fps", "heap_mb", "gc_heap", "rss_mb", "frames",
                 "crops", "tensors", "created"));
