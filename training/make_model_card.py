@@ -60,6 +60,9 @@ def main(argv=None):
     p.add_argument("--summary", required=True,
                    help="text file: what this model is, in a paragraph (written by whoever trained it)")
     p.add_argument("--limitations", required=True, help="markdown file: the model's limitations, one '- ' per line")
+    p.add_argument("--ablation", default=None,
+                   help="markdown file: the ablation section (training/cards/ablation.md, its table from "
+                        "ablation_table.py)")
     p.add_argument("--wall-minutes", type=float, default=None, help="wall-clock minutes of the training run")
     args = p.parse_args(argv)
 
@@ -192,6 +195,10 @@ def main(argv=None):
             a("")
             a("</details>")
     a("")
+    if args.ablation:
+        with open(args.ablation) as f:
+            a(f.read().rstrip())
+        a("")
     a("## Exact commands")
     a("```")
     if args.commands and os.path.isfile(args.commands):
