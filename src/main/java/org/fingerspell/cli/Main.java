@@ -19,6 +19,8 @@ public final class Main implements Runnable {
         System.setProperty("ai.djl.offline", "true");
         // --- App runtime (issue 10): console + rotated file log in the user's data folder, crash reports. ---
         org.fingerspell.app.AppRuntime.install(args);
+        // Before any ONNX Runtime or OpenCV thread exists: they would spread frames over many malloc arenas.
+        org.fingerspell.app.MallocArenas.applyAtStart();
         System.exit(run(args));
     }
 

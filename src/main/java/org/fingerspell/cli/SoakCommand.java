@@ -1,5 +1,6 @@
 package org.fingerspell.cli;
 
+import org.fingerspell.app.MallocArenas;
 import org.fingerspell.bench.KaggleSequence;
 import org.fingerspell.bench.EncodedSequence;
 import org.fingerspell.bench.MachineInfo;
@@ -72,6 +73,7 @@ public final class SoakCommand implements Callable<Integer> {
         out.println("Source:  " + sources.get().describe());
         out.println("Machine: " + MachineInfo.now().describe());
         out.println("JVM:     " + ProcessMemory.jvmHeapSettings());
+        out.println("Native:  " + MallocArenas.describe());
         out.println(String.format(Locale.ROOT, "%8s %9s %9s %8s %6s %7s %9s %9s %8s %6s %6s %8s %10s", "seconds",
                 "captured", "inferred", "dropped", "errors", "inf_fps", "heap_mb", "gc_heap", "rss_mb", "frames",
                 "crops", "tensors", "created"));
