@@ -11,16 +11,21 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
+    /** Commands that run for hours, where glibc's default malloc arenas let the resident set creep up. */
+    private static final java.util.Set<String> LONG_RUNNING = java.util.Set.of("live", "soak");
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (args.length > 0 && LONG_RUNNING.contains(args[0])) {
+            // Before anything else: may restart this same process once with glibc's malloc arenas capped.
+            org.fingerspell.app.MallocArenas.applyBeforeStart();
+        }
         // Everything Fingerspell needs ships with it: DJL must never try the network.
         System.setProperty("ai.djl.offline", "true");
         // --- App runtime (issue 10): console + rotated file log in the user's data folder, crash reports. ---
         org.fingerspell.app.AppRuntime.install(args);
-        // Before any ONNX Runtime or OpenCV thread exists: they would spread frames over many malloc arenas.
-        org.fingerspell.app.MallocArenas.applyAtStart();
         System.exit(run(args));
     }
 
