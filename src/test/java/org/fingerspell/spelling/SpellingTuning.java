@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 
 /**
  * Tunes the speller's defaults on real frame sequences: every class folder of a pack is classified in frame
- * order, then played at 30 fps as "nothing (1 s) → the sign (2 s) → nothing (1 s)" windows, and each setting is
+ * order, then played at 30 fps as "nothing (1 s) → the sign (1.5 s) → nothing (1 s)" windows, and each setting is
  * scored on whether the sign was typed exactly once and nothing else was typed.
  * Only the held-out frames (the val and test blocks of the split file) are used.
  * <pre>java -cp ... org.fingerspell.spelling.SpellingTuning MODEL SPLITS.csv PACK_DIR [PACK_DIR...]</pre>
