@@ -36,14 +36,25 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LiveViewScreenshot {
 
-    /** Each letter is held 2 s at 30 fps (its test frames in turn), the last one 6 s so the picture catches it. */
-    private static final int FRAMES_PER_LETTER = 60;
+    /** Each letter is held 3 s at 30 fps (its test frames in turn), the last one 6 s so the picture catches it. */
+    private static final int FRAMES_PER_LETTER = 90;
     private static final int FRAMES_LAST_LETTER = 180;
 
     private LiveViewScreenshot() {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            take(args);
+        } catch (Exception e) {
+            // The FX thread keeps the JVM alive: a failed run has to end it, with a status that says so.
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void take(String[] args) throws Exception {
         Path model = Path.of(args[0]);
         Path splits = Path.of(args[1]);
         Path pack = Path.of(args[2]);
@@ -89,10 +100,9 @@ public final class LiveViewScreenshot {
             return null;
         });
         Platform.exit();
-        System.exit(0);
     }
 
-    /** The word's letters as numbered frames: each letter's test-block photos of the pack, cycled. */
+    /** The word's letters as numbered frames: each letter's test-block photos of the pack, there and back. */
     private static Path sequence(Path splits, Path pack, String word, Path folder) throws Exception {
         Files.createDirectories(folder);
         int n = 0;
@@ -102,10 +112,24 @@ public final class LiveViewScreenshot {
             List<Path> photos = testBlock(splits, pack, letter);
             int count = i == word.length() - 1 ? FRAMES_LAST_LETTER : FRAMES_PER_LETTER;
             for (int f = 0; f < count; f++) {
-                Files.copy(photos.get(f % photos.size()), folder.resolve(String.format(Locale.ROOT, "%05d.jpg", n++)));
+                Files.copy(photos.get(pingPong(f, photos.size())),
+                        folder.resolve(String.format(Locale.ROOT, "%05d.jpg", n++)));
             }
         }
         return folder;
+    }
+
+    /**
+     * The {@code f}-th frame of a run through {@code n} photos forwards, then backwards, and so on: a longer hold
+     * than the block has frames, without the jump from its last photo back to its first (a break that can type
+     * the letter twice).
+     */
+    private static int pingPong(int f, int n) {
+        if (n == 1) {
+            return 0;
+        }
+        int i = f % (2 * (n - 1));
+        return i < n ? i : 2 * (n - 1) - i;
     }
 
     private static List<Path> testBlock(Path splits, Path pack, String label) throws Exception {
