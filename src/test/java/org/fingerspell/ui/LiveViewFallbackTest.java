@@ -4,6 +4,7 @@ import javafx.stage.Stage;
 import org.fingerspell.hand.Crop;
 import org.fingerspell.settings.AppSettings;
 import org.fingerspell.settings.SettingsStore;
+import org.fingerspell.ui.live.HandBox;
 import org.fingerspell.ui.live.LiveViewModel;
 import org.fingerspell.video.SourceSpec;
 import org.junit.jupiter.api.AfterEach;
@@ -55,7 +56,7 @@ class LiveViewFallbackTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.live().noticeProperty().get().contains("guide box"));
         assertTrue(robot.lookup("#notice").query().isVisible());
-        LiveViewModel.HandBox box = window.live().handBoxProperty().get();
+        HandBox box = window.live().handBoxProperty().get();
         assertTrue(box != null && box.guide());
         assertTrue(robot.lookup("#handBox").query().isVisible());
         robot.interact(() -> window.live().dismissNotice());

@@ -50,8 +50,8 @@ class LiveViewTest {
     @BeforeAll
     static void frames() throws Exception {
         word = SyntheticModel.writeFrames(temp.resolve("word"),
-                "nothing*10,H*24,nothing*8,I*24,X*24,del*24,space*24,Y*24,O*24,nothing*10");
-        short_ = SyntheticModel.writeFrames(temp.resolve("ab"), "nothing*5,A*90,B*24,nothing*5");
+                "nothing*10,H*36,nothing*8,I*36,X*36,del*36,space*36,Y*36,O*36,nothing*10");
+        short_ = SyntheticModel.writeFrames(temp.resolve("ab"), "nothing*5,A*90,B*36,nothing*5");
     }
 
     @Start

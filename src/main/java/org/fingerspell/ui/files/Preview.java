@@ -1,7 +1,7 @@
 package org.fingerspell.ui.files;
 
 import javafx.scene.image.Image;
-import org.fingerspell.ui.live.LiveViewModel;
+import org.fingerspell.ui.live.HandBox;
 
 /**
  * What the detail panel shows for the selected row: the image (downscaled for the screen) with the square the
@@ -12,5 +12,5 @@ import org.fingerspell.ui.live.LiveViewModel;
  * @param box     the hand box in fractions of the image; a guide (dashed) box when no hand was found
  * @param problem why there is no image, else null
  */
-public record Preview(FileRow row, Image image, Image crop, LiveViewModel.HandBox box, String problem) {
+public record Preview(FileRow row, Image image, Image crop, HandBox box, String problem) {
 }

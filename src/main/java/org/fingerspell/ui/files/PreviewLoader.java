@@ -6,7 +6,8 @@ import org.fingerspell.hand.RegionCutter;
 import org.fingerspell.image.BgraImage;
 import org.fingerspell.image.ImageLoadException;
 import org.fingerspell.image.ImageLoader;
-import org.fingerspell.ui.live.LiveViewModel;
+import org.fingerspell.ui.live.BoxPlacement;
+import org.fingerspell.ui.live.HandBox;
 import org.fingerspell.video.ThreadLog;
 import org.opencv.core.Mat;
 
@@ -21,7 +22,7 @@ final class PreviewLoader {
     /** Side of the shown crop. */
     static final int CROP_SIDE = 224;
 
-    record Pixels(BgraImage image, BgraImage crop, LiveViewModel.HandBox box, String problem) {
+    record Pixels(BgraImage image, BgraImage crop, HandBox box, String problem) {
     }
 
     private final ImageLoader loader;
@@ -54,13 +55,12 @@ final class PreviewLoader {
     }
 
     /** A found hand gets a solid box; otherwise the square the model read instead is drawn as a dashed guide. */
-    private static LiveViewModel.HandBox box(FileRow row, int width, int height) {
+    private static HandBox box(FileRow row, int width, int height) {
         CropRegion region = row.region();
         if (region == null) {
             return null;
         }
         boolean found = row.source() == Crop.Source.DETECTED || row.source() == Crop.Source.TRACKED;
-        return new LiveViewModel.HandBox(region.centerX() / width, region.centerY() / height,
-                region.side() / width, region.side() / height, region.rotationDegrees(), !found);
+        return BoxPlacement.inFrame(region, width, height, false, !found);
     }
 }

@@ -136,6 +136,10 @@ public final class LiveView implements Page {
         VideoPane video = new VideoPane();
         video.imageProperty().bind(viewModel.frameProperty());
         video.handBoxProperty().bind(viewModel.handBoxProperty());
+        video.boxLabelProperty().bind(Bindings.createStringBinding(() -> {
+            String shown = shownLetter(viewModel.letterProperty().get(), viewModel.handStateProperty().get());
+            return "–".equals(shown) ? "" : shown + "  " + percent(viewModel.confidenceProperty().get());
+        }, viewModel.letterProperty(), viewModel.handStateProperty(), viewModel.confidenceProperty()));
 
         StackPane stack = new StackPane(video, emptyState(), startingState());
         stack.getStyleClass().add("video-area");

@@ -67,15 +67,6 @@ public final class LiveViewModel {
 
     public enum HandState { WAITING, NO_HAND, LOW_CONFIDENCE, HOLDING, TYPED }
 
-    /**
-     * The hand box in display fractions (0..1 of the shown image, mirroring applied).
-     *
-     * @param guide true for the guide box shown when there is no hand detector
-     */
-    public record HandBox(double centerX, double centerY, double width, double height, double rotation,
-                          boolean guide) {
-    }
-
     // Properties
     private final ReadOnlyObjectWrapper<Image> frame = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<SourceState> sourceState = new ReadOnlyObjectWrapper<>(SourceState.STARTING);
@@ -420,14 +411,7 @@ public final class LiveViewModel {
         if (!guide && !found) {
             return null;
         }
-        double cx = region.centerX() / reading.frameWidth();
-        double rotation = region.rotationDegrees();
-        if (mirror.get()) {
-            cx = 1 - cx;
-            rotation = -rotation;
-        }
-        return new HandBox(cx, region.centerY() / reading.frameHeight(), region.side() / reading.frameWidth(),
-                region.side() / reading.frameHeight(), rotation, guide);
+        return BoxPlacement.inFrame(region, reading.frameWidth(), reading.frameHeight(), mirror.get(), guide);
     }
 
     private void applyStatus(SourceStatus status) {

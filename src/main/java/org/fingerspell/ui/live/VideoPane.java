@@ -2,54 +2,66 @@ package org.fingerspell.ui.live;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
-import javafx.scene.shape.Rectangle;
+import javafx.scene.shape.Polygon;
 import org.fingerspell.app.Startup;
 
-/** The video (or a still image), scaled to fit without cropping, with the hand box drawn over it. */
+import java.util.Optional;
+
+/**
+ * The video (or a still image), scaled to fit without cropping, with the hand box and its label drawn over it.
+ * On the live video the box is cut to the picture; on a still it may reach over the pane's padding, where the
+ * Files page shows the whole square the model read.
+ */
 public final class VideoPane extends Region {
 
     private final ImageView view = new ImageView();
-    private final Rectangle box = new Rectangle();
-    private final javafx.scene.layout.Pane overlay = new javafx.scene.layout.Pane();
-    private final Rectangle clip = new Rectangle();
-    private final ObjectProperty<LiveViewModel.HandBox> handBox = new SimpleObjectProperty<>();
+    private final Polygon box = new Polygon();
+    private final Label boxLabel = new Label();
+    private final ObjectProperty<HandBox> handBox = new SimpleObjectProperty<>();
+    private final boolean boxOnPicture;
 
     public VideoPane() {
         this(true);
     }
 
-    /** For still images (the Files page): no start-up milestone, which times the live video's first frame. */
+    /**
+     * For still images (the Files page): the box is not cut to the picture, and no start-up milestone (which times
+     * the live video's first frame) is set.
+     */
     public static VideoPane forStills() {
         return new VideoPane(false);
     }
 
-    private VideoPane(boolean startupMilestone) {
+    private VideoPane(boolean live) {
+        boxOnPicture = live;
         getStyleClass().add("video-pane");
         view.setPreserveRatio(true);
         view.setSmooth(true);
-        view.setId(startupMilestone ? "video" : "previewImage");
+        view.setId(live ? "video" : "previewImage");
         box.getStyleClass().add("hand-box");
         box.setManaged(false);
         box.setMouseTransparent(true);
-        box.setId(startupMilestone ? "handBox" : "previewBox");
-        // The hand region may reach past the frame's edges: draw it over the letterbox too, not past the pane.
-        overlay.getChildren().add(box);
-        overlay.setManaged(false);
-        overlay.setMouseTransparent(true);
-        overlay.setClip(clip);
-        getChildren().addAll(view, overlay);
+        box.setId(live ? "handBox" : "previewBox");
+        boxLabel.getStyleClass().add("hand-box-label");
+        boxLabel.setManaged(false);
+        boxLabel.setMouseTransparent(true);
+        boxLabel.setId(live ? "handBoxLabel" : "previewBoxLabel");
+        getChildren().addAll(view, box, boxLabel);
         view.imageProperty().addListener((obs, was, now) -> requestLayout());
-        if (startupMilestone) {
+        if (live) {
             view.imageProperty().addListener(firstFramePainted());
         }
         handBox.addListener((obs, was, now) -> requestLayout());
+        boxLabel.textProperty().addListener((obs, was, now) -> requestLayout());
         setMinSize(160, 120);
     }
 
@@ -76,8 +88,13 @@ public final class VideoPane extends Region {
         return view.imageProperty();
     }
 
-    public ObjectProperty<LiveViewModel.HandBox> handBoxProperty() {
+    public ObjectProperty<HandBox> handBoxProperty() {
         return handBox;
+    }
+
+    /** The text on the hand box (the letter read); none is shown when it is empty. */
+    public StringProperty boxLabelProperty() {
+        return boxLabel.textProperty();
     }
 
     @Override
@@ -87,30 +104,43 @@ public final class VideoPane extends Region {
         double h = getHeight() - in.getTop() - in.getBottom();
         Image image = view.getImage();
         if (image == null || w <= 0 || h <= 0) {
-            box.setVisible(false);
+            hideBox();
             return;
         }
         double scale = Math.min(w / image.getWidth(), h / image.getHeight());
-        double iw = image.getWidth() * scale;
-        double ih = image.getHeight() * scale;
-        double x = in.getLeft() + (w - iw) / 2;
-        double y = in.getTop() + (h - ih) / 2;
-        view.setFitWidth(iw);
-        view.setFitHeight(ih);
-        view.relocate(x, y);
-        overlay.resizeRelocate(0, 0, getWidth(), getHeight());
-        clip.setWidth(getWidth());
-        clip.setHeight(getHeight());
-        LiveViewModel.HandBox hand = handBox.get();
-        box.setVisible(hand != null);
-        if (hand != null) {
-            double bw = hand.width() * iw;
-            double bh = hand.height() * ih;
-            box.setWidth(bw);
-            box.setHeight(bh);
-            box.relocate(x + hand.centerX() * iw - bw / 2, y + hand.centerY() * ih - bh / 2);
-            box.setRotate(hand.rotation());
-            box.getStyleClass().setAll("hand-box", hand.guide() ? "guide" : "found");
+        BoxPlacement.Area picture = new BoxPlacement.Area(in.getLeft() + (w - image.getWidth() * scale) / 2,
+                in.getTop() + (h - image.getHeight() * scale) / 2, image.getWidth() * scale, image.getHeight() * scale);
+        view.setFitWidth(picture.width());
+        view.setFitHeight(picture.height());
+        view.relocate(picture.x(), picture.y());
+        HandBox hand = handBox.get();
+        // Cut half a stroke inside, so the whole line (not only its middle) stays on the picture.
+        BoxPlacement.Area bounds = (boxOnPicture ? picture : new BoxPlacement.Area(0, 0, getWidth(), getHeight()))
+                .inset(box.getStrokeWidth() / 2);
+        Optional<BoxPlacement.Outline> outline = hand == null ? Optional.empty()
+                : BoxPlacement.inView(hand, picture, bounds);
+        if (outline.isEmpty()) {
+            hideBox();
+            return;
         }
+        box.getPoints().setAll(outline.get().corners().stream()
+                .flatMap(p -> java.util.stream.Stream.of(p.x(), p.y())).toList());
+        String kind = hand.guide() ? "guide" : "found";
+        box.getStyleClass().setAll("hand-box", kind);
+        box.setVisible(true);
+        boxLabel.getStyleClass().setAll("hand-box-label", kind);
+        boxLabel.setVisible(!boxLabel.getText().isEmpty());
+        if (boxLabel.isVisible()) {
+            double labelWidth = boxLabel.prefWidth(-1);
+            double labelHeight = boxLabel.prefHeight(labelWidth);
+            BoxPlacement.Point at = BoxPlacement.labelAt(outline.get(), labelWidth, labelHeight,
+                    boxOnPicture ? picture : bounds);
+            boxLabel.resizeRelocate(at.x(), at.y(), labelWidth, labelHeight);
+        }
+    }
+
+    private void hideBox() {
+        box.setVisible(false);
+        boxLabel.setVisible(false);
     }
 }

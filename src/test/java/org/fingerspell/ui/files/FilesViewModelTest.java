@@ -174,7 +174,7 @@ class FilesViewModelTest {
     void filters_showLowConfidenceWrongNoHandAndErrors() throws Exception {
         create(ColourModel.loader());
         openAndWait(List.of(labelledSet()), 7);
-        // Low confidence is below the spelling threshold of the settings (0.30 by default).
+        // Low confidence is below the spelling threshold of the settings (0.25 by default).
         assertEquals(List.of("a3.png"), shownNames(RowFilter.LOW_CONFIDENCE));
         assertEquals(List.of("b1.png"), shownNames(RowFilter.WRONG));
         assertEquals(List.of("empty-room.png"), shownNames(RowFilter.NO_HAND));

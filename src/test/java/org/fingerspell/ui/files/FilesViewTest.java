@@ -51,7 +51,7 @@ class FilesViewTest {
         set = temp.resolve("set");
         ColourModel.write(set.resolve("A/a1.png"), "A", 0.9, true);
         ColourModel.write(set.resolve("B/b1.png"), "A", 0.7, true);
-        ColourModel.write(set.resolve("B/b2.png"), "B", 0.25, true);
+        ColourModel.write(set.resolve("B/b2.png"), "B", 0.2, true); // below the default threshold (0.25)
         Files.write(set.resolve("B/corrupt.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0x01, 0x02});
         Files.writeString(set.resolve("B/readme.dat"), "this is text, not an image");
     }
