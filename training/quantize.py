@@ -122,6 +122,7 @@ def int8_descriptor(fp32, args, rows, used, command):
         "+00:00", "Z")
     # the fp32 scores do not carry over; the int8 ones are measured with `fingerspell eval` (docs/performance/int8.md)
     out["metrics"] = {}
+    out["metrics_note"] = "int8 vs fp32 scores, measured with fingerspell eval: docs/performance/int8.md"
     out["quantization"] = {
         "source_model": os.path.relpath(os.path.abspath(args.model), REPO_ROOT),
         "source_sha256": D.sha256_file(args.model),
