@@ -181,6 +181,12 @@ def attach_crops(split_rows_, crops_root):
     return out, metas
 
 
+def classifier_rows(rows):
+    """Crops the classifier is run on: hand classes only where a hand was detected (elsewhere the app says
+    'nothing' without running it), and every 'nothing' row (empty scenes, detected or not)."""
+    return [r for r in rows if r["detected"] or r["label"] == "nothing"]
+
+
 def attach_paths(rows, data_root):
     return [dict(r, path=os.path.join(data_root, r["pack"], r["file"]), detected=True,
                  score=1.0, context=1.0) for r in rows]

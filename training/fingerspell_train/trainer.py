@@ -134,8 +134,7 @@ def train(args, command):
     train_rows = [r for r in rows if r["split"] == "train"]
     val_rows = [r for r in rows if r["split"] == "val"]
     if args.crops_root:
-        # no hand found: train hand classes only on detected crops; keep every 'nothing' row
-        train_rows = [r for r in train_rows if r["detected"] or r["label"] == "nothing"]
+        train_rows = D.classifier_rows(train_rows)
     train_rows = D.subsample_per_class(train_rows, args.max_train_per_class)
     val_rows = D.subsample_per_class(val_rows, args.max_val_per_class)
     fingerprint = D.data_fingerprint([r for r in rows])
