@@ -39,6 +39,12 @@ public final class MallocArenas {
     public static final String ENVIRONMENT = "MALLOC_ARENA_MAX";
     public static final String DEFAULT_LIMIT = "2";
 
+    /** Set by jpackage's launchers: the launcher's own path. */
+    static final String JPACKAGE_APP_PATH = "jpackage.app-path";
+
+    /** Set by jpackage's Linux launcher in the environment of the JVM it starts. */
+    static final String JPACKAGE_LAUNCHER_MARK = "_JPACKAGE_LAUNCHER";
+
     /** Linux's {@code SIG_SETMASK} for {@code sigprocmask}. */
     private static final int SIG_SETMASK = 2;
     /** glibc's {@code sigset_t} is 1024 bits. */
@@ -61,7 +67,7 @@ public final class MallocArenas {
      * Re-executes this process with {@code MALLOC_ARENA_MAX} set when it is needed; returns when it is not or when
      * the re-exec failed (then the reason is on stderr). Call first thing in {@code main}, before any output.
      */
-    public static void applyBeforeStart() {
+    public static void applyBeforeStart(String[] args) {
         String limit = limitToSet(System.getProperty("os.name", ""), System.getenv(), System.getProperty(PROPERTY));
         if (limit == null) {
             return;
@@ -69,9 +75,12 @@ public final class MallocArenas {
         try {
             NativeLibrary libc = NativeLibrary.getInstance("c");
             libc.getFunction("gnu_get_libc_version"); // only glibc has it: musl has no arenas to cap
-            List<String> command = commandLine();
+            List<String> command = command(System.getProperty(JPACKAGE_APP_PATH), args);
             Map<String, String> environment = new TreeMap<>(System.getenv());
             environment.put(ENVIRONMENT, limit);
+            // jpackage's launcher marks the environment of the JVM it starts; seeing the mark, a launcher passes
+            // its argv straight to the JVM instead of reading its .cfg ("could not find main class live").
+            environment.remove(JPACKAGE_LAUNCHER_MARK);
             String[] envp = environment.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .toArray(String[]::new);
             System.out.flush();
@@ -120,6 +129,22 @@ public final class MallocArenas {
 
     private static boolean isLinux(String osName) {
         return osName.toLowerCase(Locale.ROOT).startsWith("linux");
+    }
+
+    /**
+     * What to execute again. A jpackage launcher passes its own argv on to the JVM it starts in-process, reworked
+     * (its .cfg's options, class path, main class), so {@code /proc/self/cmdline} is no longer something the launcher
+     * understands: run the launcher again with the app's arguments, and it reads its .cfg again. Any other launcher
+     * ({@code java}, Maven's javafx:run) gets its exact argv back.
+     */
+    static List<String> command(String jpackageAppPath, String[] args) throws IOException {
+        if (jpackageAppPath != null && !jpackageAppPath.isBlank()) {
+            List<String> command = new ArrayList<>();
+            command.add(jpackageAppPath);
+            command.addAll(List.of(args));
+            return command;
+        }
+        return commandLine();
     }
 
     /** This process's exact argv: the JVM options, class path and arguments of whatever launcher started it. */

@@ -20,7 +20,7 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         if (args.length > 0 && LONG_RUNNING.contains(args[0])) {
             // Before anything else: may restart this same process once with glibc's malloc arenas capped.
-            org.fingerspell.app.MallocArenas.applyBeforeStart();
+            org.fingerspell.app.MallocArenas.applyBeforeStart(args);
         }
         // Everything Fingerspell needs ships with it: DJL must never try the network.
         System.setProperty("ai.djl.offline", "true");

@@ -8,7 +8,7 @@ public final class MallocArenasProbe {
 
     public static void main(String[] args) {
         System.out.println("before pid=" + ProcessHandle.current().pid());
-        MallocArenas.applyBeforeStart();
+        MallocArenas.applyBeforeStart(args);
         System.out.println("after pid=" + ProcessHandle.current().pid() + " env=" + System.getenv(MallocArenas.ENVIRONMENT)
                 + " args=" + String.join("|", args) + " " + MallocArenas.describe());
     }

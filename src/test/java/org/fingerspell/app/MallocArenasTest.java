@@ -53,6 +53,12 @@ class MallocArenasTest {
         assertNull(MallocArenas.limitToSet("Mac OS X", Map.of(), "2"));
     }
 
+    @Test
+    void aJpackageLauncherIsRunAgainWithTheAppsArguments() throws Exception {
+        assertEquals(List.of("/opt/fingerspell/bin/fingerspell", "live", "--source", "folder:/a b"),
+                MallocArenas.command("/opt/fingerspell/bin/fingerspell", new String[]{"live", "--source", "folder:/a b"}));
+    }
+
     private static List<String> probe(String environmentValue, List<String> jvmOptions)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
