@@ -13,6 +13,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from fingerspell_train.constants import MODELS_DIR, REPO_ROOT, LABELS  # noqa: E402
+from compare_models import read_metrics, read_predictions  # noqa: E402  (the same report folders as int8.md's)
 
 SET_DESC = {
     "kaggle-test": "the 28 official Kaggle test images (1 per class, no `del`); same signer and room as kaggle-train",
@@ -48,6 +49,36 @@ def cm_markdown(cm, rows_labels=None):
     return "\n".join(out)
 
 
+def image_key(path):
+    """'<class>/<file name>': names one image both in a Python eval ('pack/class/file') and in a Java report of any
+    folder-per-class tree (absolute paths, symlinked held-out trees), so the two can be compared image by image."""
+    return "/".join(path.replace("\\", "/").split("/")[-2:])
+
+
+def java_eval_lines(reports, tag, python_sets):
+    """Table lines comparing `fingerspell eval --report <reports>/<tag>-<set>` folders with the Python eval, image by
+    image (a Python image missing from the errors list was predicted right), and the names of the sets that agree on
+    every image."""
+    lines = ["| test set | n | Java correct | Java accuracy | Java macro-F1 | Python correct | Python accuracy / macro-F1 "
+             "| images predicted differently |", "|---|---|---|---|---|---|---|---|"]
+    agree = []
+    for name, ps in python_sets.items():
+        folder = os.path.join(reports, "%s-%s" % (tag, name))
+        if not os.path.isdir(folder):
+            continue
+        jm = read_metrics(folder)
+        java = {image_key(k): v for k, v in read_predictions(folder).items()}
+        python_wrong = {image_key(e["file"]): e["pred"] for e in ps["errors"]}
+        differ = sum(1 for k, pred in java.items() if python_wrong.get(k, k.split("/")[0]) != pred)
+        differ += sum(1 for k in python_wrong if k not in java)
+        if differ == 0 and jm["n"] == ps["n"]:
+            agree.append(name)
+        lines.append("| %s | %d | %d | %.4f | %.4f | %d | %.4f / %.4f | %d |" % (
+            name, jm["n"], jm["correct"], jm["accuracy"], jm["macro_f1"], ps["n"] - len(ps["errors"]),
+            ps["accuracy"], ps["macro_f1"], differ))
+    return lines, agree
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--name", default="fingerspell")
@@ -63,6 +94,10 @@ def main(argv=None):
     p.add_argument("--ablation", default=None,
                    help="markdown file: the ablation section (training/cards/ablation.md, its table from "
                         "ablation_table.py)")
+    p.add_argument("--java-reports", default=None,
+                   help="folder of `fingerspell eval --report` folders <tag>-<set> of this model (as for compare_models.py)")
+    p.add_argument("--java-tag", default="fp32", help="tag of this model's report folders under --java-reports")
+    p.add_argument("--java-commands", default=None, help="text: how the Java reports were made (shown above the table)")
     p.add_argument("--wall-minutes", type=float, default=None, help="wall-clock minutes of the training run")
     args = p.parse_args(argv)
 
@@ -177,6 +212,18 @@ def main(argv=None):
     for k, v in ev["sets"].items():
         a("| %s | %s | %d | %.4f | %.4f | %s |" % (k, SET_DESC.get(k, ""), v["n"], v["accuracy"], v["macro_f1"], v["classes"]))
     a("")
+    if args.java_reports:
+        lines, agree = java_eval_lines(args.java_reports, args.java_tag, ev["sets"])
+        a("### The same sets through the Java CLI")
+        if args.java_commands:
+            with open(args.java_commands) as f:
+                a(" ".join(f.read().split()))
+            a("")
+        L.extend(lines)
+        a("")
+        a("Same prediction on every image in %d of %d sets%s." % (
+            len(agree), len(lines) - 2, (" (%s)" % ", ".join(agree)) if agree else ""))
+        a("")
     a("### Confusion matrices")
     for k, v in ev["sets"].items():
         a("")

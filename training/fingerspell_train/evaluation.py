@@ -41,5 +41,5 @@ def score(rows, probs, letters_only=False, no_hand="classify"):
     s["confusion_labels"] = LABELS
     s["confusion"] = cm.tolist()
     s["errors"] = [{"file": r["pack"] + "/" + r["file"], "true": r["label"], "pred": LABELS[int(p)]}
-                   for r, p, t in zip(rows, y_pred, y_true) if p != t][:200]
+                   for r, p, t in zip(rows, y_pred, y_true) if p != t]
     return s
