@@ -187,7 +187,7 @@ def main(argv=None):
     a("- Best checkpoint: epoch %s of %d run (by validation macro-F1)." % (tr.get("best_epoch"), len(hist)))
     a("")
     a("## Training cost")
-    a("2 CPU cores shared with concurrent Java builds (load average up to ~9 during the run), torch 1.13, 2 threads, "
+    a("2 CPU cores (other work beside the run shows as slower epochs below), torch 1.13, 2 threads, "
       "1 DataLoader worker.")
     a("")
     a("| epoch | train loss | val loss | val acc | val macro-F1 | epoch s | train img/s |")
