@@ -46,6 +46,8 @@ def parser():
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--log-every", type=int, default=20, help="progress line every N batches")
     p.add_argument("--resume", action="store_true", help="continue from <out>/last.pt")
+    p.add_argument("--keep-epochs", action="store_true",
+                   help="also keep the weights after every epoch (<out>/epoch-NN.pt) for average_weights.py")
     p.add_argument("--no-realworld-aug", action="store_true",
                    help="turn off colour, gain, blur, noise, JPEG and grayscale (ablation)")
     for k in ["geometry", "hflip", "color", "gain", "blur", "noise", "jpeg", "grayscale"]:

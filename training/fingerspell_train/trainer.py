@@ -101,6 +101,28 @@ def prepare_rows(args):
     return rows, split_path, split_sha, metas
 
 
+def train_val_rows(args):
+    """All split rows, the (subsampled) train and val rows, split path/sha and crop metas of a run's arguments."""
+    rows, split_path, split_sha, metas = prepare_rows(args)
+    train_rows = [r for r in rows if r["split"] == "train"]
+    val_rows = [r for r in rows if r["split"] == "val"]
+    if args.crops_root:
+        train_rows = D.classifier_rows(train_rows)
+    train_rows = D.subsample_per_class(train_rows, args.max_train_per_class)
+    val_rows = D.subsample_per_class(val_rows, args.max_val_per_class)
+    return rows, train_rows, val_rows, split_path, split_sha, metas
+
+
+def make_transform(args):
+    """The training-time augmentation a run's arguments select."""
+    return TrainTransform(args.size, aug_config(
+        no_realworld=args.no_realworld_aug, geometry=False if args.no_geometry else None,
+        hflip=False if args.no_hflip else None, color=False if args.no_color else None,
+        gain=False if args.no_gain else None, blur=False if args.no_blur else None,
+        noise=False if args.no_noise else None, jpeg=False if args.no_jpeg else None,
+        grayscale=False if args.no_grayscale else None), seed=args.seed)
+
+
 def crop_descriptor(metas):
     if not metas:
         return {"mode": "whole", "margin": 0.0, "rotate_upright": False, "no_hand": "classify"}
@@ -125,18 +147,17 @@ def init_from_onnx(model, onnx_path, ds, batch_size, seed, batches=8):
         % (onnx_path, sum(len(x) for x in sample)))
 
 
+def epoch_path(out, epoch):
+    """Where --keep-epochs saves the weights after an epoch (1-based)."""
+    return os.path.join(out, "epoch-%02d.pt" % epoch)
+
+
 def train(args, command):
     torch.set_num_threads(args.threads)
     seed_all(args.seed)
     out = args.out
     os.makedirs(out, exist_ok=True)
-    rows, split_path, split_sha, metas = prepare_rows(args)
-    train_rows = [r for r in rows if r["split"] == "train"]
-    val_rows = [r for r in rows if r["split"] == "val"]
-    if args.crops_root:
-        train_rows = D.classifier_rows(train_rows)
-    train_rows = D.subsample_per_class(train_rows, args.max_train_per_class)
-    val_rows = D.subsample_per_class(val_rows, args.max_val_per_class)
+    rows, train_rows, val_rows, split_path, split_sha, metas = train_val_rows(args)
     fingerprint = D.data_fingerprint([r for r in rows])
     crop = crop_descriptor(metas)
     log("split %s (sha256 %s): train %d val %d (test blocks held out)" %
@@ -159,12 +180,7 @@ def train(args, command):
     log("config %s: trainable %.2f%% of %d params" % (args.config, 100 * share,
                                                         sum(p.numel() for p in model.parameters())))
 
-    tf = TrainTransform(args.size, aug_config(
-        no_realworld=args.no_realworld_aug, geometry=False if args.no_geometry else None,
-        hflip=False if args.no_hflip else None, color=False if args.no_color else None,
-        gain=False if args.no_gain else None, blur=False if args.no_blur else None,
-        noise=False if args.no_noise else None, jpeg=False if args.no_jpeg else None,
-        grayscale=False if args.no_grayscale else None), seed=args.seed)
+    tf = make_transform(args)
     ds = D.ImageDataset(train_rows, tf)
     if args.init_onnx and not args.resume:
         init_from_onnx(model, args.init_onnx, ds, args.batch_size, args.seed)
@@ -301,9 +317,12 @@ def train(args, command):
               "stopped": stopped or epoch + 1 == args.epochs}
         torch.save(ck, last_path + ".tmp")
         os.replace(last_path + ".tmp", last_path)
+        weights = {"model": model.state_dict(), "epoch": epoch + 1, "val": rec, "meta": meta,
+                   "history": history, "train_seconds": train_seconds}
+        if getattr(args, "keep_epochs", False):  # for weight averaging (average_weights.py)
+            torch.save(weights, epoch_path(out, epoch + 1))
         if improved:
-            torch.save({"model": model.state_dict(), "epoch": epoch + 1, "val": rec, "meta": meta,
-                        "history": history, "train_seconds": train_seconds}, best_path + ".tmp")
+            torch.save(weights, best_path + ".tmp")
             os.replace(best_path + ".tmp", best_path)
             log("new best (val macro-F1 %.4f) -> %s" % (best_f1, best_path))
         if stopped:

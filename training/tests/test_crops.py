@@ -126,6 +126,33 @@ class CropsTest(unittest.TestCase):
         args.resume = True
         train(args, "test")
 
+    def test_kept_epochs_are_averaged_into_a_checkpoint(self):
+        import train as train_cli
+        import average_weights
+        from fingerspell_train.trainer import train, epoch_path
+        out = os.path.join(self.tmp.name, "run-kept")
+        args = train_cli.parser().parse_args([
+            "--data-root", self.data_root, "--crops-root", self.crops_root, "--out", out,
+            "--splits-dir", os.path.join(self.tmp.name, "splits-kept"), "--epochs", "2", "--batch-size", "8",
+            "--workers", "0", "--size", "112", "--log-every", "100", "--threads", "2", "--keep-epochs",
+            "--patience", "5"])
+        torch.manual_seed(0)
+        train(args, "test")
+        first, second = (torch.load(epoch_path(out, e), map_location="cpu") for e in (1, 2))
+        self.assertEqual((first["epoch"], second["epoch"]), (1, 2))
+        averaged = os.path.join(out, "average.pt")
+        average_weights.main(["--run", out, "--out", averaged, "--bn-batches", "2", "--batch-size", "4"])
+        ck = torch.load(averaged, map_location="cpu")
+        self.assertEqual(ck["meta"]["averaged_from"]["epochs"], [1, 2])
+        self.assertEqual(ck["meta"]["size"], 112)
+        self.assertIn("val_macro_f1", ck["val"])
+        w = "layer1.0.conv1.weight"
+        self.assertFalse(torch.equal(first["model"][w], second["model"][w]))  # the epochs did differ
+        self.assertTrue(torch.allclose(ck["model"][w], (first["model"][w] + second["model"][w]) / 2, atol=1e-6))
+        # BatchNorm statistics were measured again, not averaged
+        mean = "bn1.running_mean"
+        self.assertFalse(torch.allclose(ck["model"][mean], (first["model"][mean] + second["model"][mean]) / 2))
+
 
 if __name__ == "__main__":
     unittest.main()
