@@ -103,6 +103,7 @@ def main(argv=None):
         history, train_seconds = ck.get("history", history), ck.get("train_seconds", train_seconds)
     meta["averaged_from"] = {"epochs": [ck.get("epoch") for ck in cks],
                              "files": [os.path.basename(f) for f in files], "bn_images": n,
+                             "val_macro_f1": vs["macro_f1"],
                              "command": "/usr/bin/python3 training/average_weights.py " + " ".join(
                                  sys.argv[1:] if argv is None else argv)}
     rec = {"epoch": cks[-1].get("epoch"), "val_accuracy": vs["accuracy"], "val_macro_f1": vs["macro_f1"]}

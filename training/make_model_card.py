@@ -184,7 +184,12 @@ def main(argv=None):
       "(p 0.5, left-handed signers), brightness/contrast/saturation (±35%) + hue (±0.04) (p 0.8), per-channel gain ±12% "
       "(white balance, p 0.5), gaussian blur σ 0.3–1.5 (p 0.2), JPEG re-encode q 30–95 (p 0.3), grayscale (p 0.05), "
       "gaussian noise σ 2–10 (p 0.3).")
-    a("- Best checkpoint: epoch %s of %d run (by validation macro-F1)." % (tr.get("best_epoch"), len(hist)))
+    if tr.get("averaged_epochs"):
+        a("- Weights: the mean of epochs %s of the run (`training/average_weights.py`, epochs chosen by validation "
+          "macro-F1), BatchNorm statistics measured again on augmented training crops; validation macro-F1 %.4f."
+          % (", ".join(str(e) for e in tr["averaged_epochs"]), tr["averaged_val_macro_f1"]))
+    else:
+        a("- Best checkpoint: epoch %s of %d run (by validation macro-F1)." % (tr.get("best_epoch"), len(hist)))
     a("")
     a("## Training cost")
     a("2 CPU cores (other work beside the run shows as slower epochs below), torch 1.13, 2 threads, "

@@ -69,7 +69,7 @@ def check_onnx(path, size=None):
 def descriptor(name, meta, size, metrics, epochs, version="0.1.0", architecture="resnet18"):
     crop = dict(meta.get("crop") or {"mode": "whole", "margin": 0.0, "rotate_upright": False,
                                       "no_hand": "classify"})
-    return {
+    d = {
         "format_version": 1,
         "name": "fingerspell",
         "version": version,
@@ -94,6 +94,11 @@ def descriptor(name, meta, size, metrics, epochs, version="0.1.0", architecture=
         },
         "metrics": metrics or {},
     }
+    averaged = meta.get("averaged_from")
+    if averaged:  # average_weights.py: the mean of several epochs' weights, not one checkpoint
+        d["training"]["averaged_epochs"] = list(averaged["epochs"])
+        d["training"]["averaged_val_macro_f1"] = round(float(averaged["val_macro_f1"]), 6)
+    return d
 
 
 def reference_rows(data_root, split_file, n_per_pack=16):

@@ -144,6 +144,7 @@ class CropsTest(unittest.TestCase):
         average_weights.main(["--run", out, "--out", averaged, "--bn-batches", "2", "--batch-size", "4"])
         ck = torch.load(averaged, map_location="cpu")
         self.assertEqual(ck["meta"]["averaged_from"]["epochs"], [1, 2])
+        self.assertEqual(ck["meta"]["averaged_from"]["val_macro_f1"], ck["val"]["val_macro_f1"])
         self.assertEqual(ck["meta"]["size"], 112)
         self.assertIn("val_macro_f1", ck["val"])
         w = "layer1.0.conv1.weight"

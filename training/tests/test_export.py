@@ -67,6 +67,13 @@ class ExportTest(unittest.TestCase):
         self.assertEqual(d["input"]["color_order"], "RGB")
         self.assertEqual(d["input"]["resize"], "area")
         self.assertTrue(d["created"].endswith("Z"))
+        self.assertNotIn("averaged_epochs", d["training"])
+
+    def test_descriptor_of_averaged_weights_names_the_epochs(self):
+        meta = {"config": "S-A", "averaged_from": {"epochs": [4, 5, 6], "val_macro_f1": 0.91234567}}
+        d = descriptor("fingerspell", meta, 160, {}, epochs=6)
+        self.assertEqual(d["training"]["averaged_epochs"], [4, 5, 6])
+        self.assertEqual(d["training"]["averaged_val_macro_f1"], 0.912346)
 
 
 class ShippedModelTest(unittest.TestCase):
