@@ -79,6 +79,16 @@ def java_eval_lines(reports, tag, python_sets):
     return lines, agree
 
 
+def augmentation_line(run_args):
+    """The recipe's augmentation bullet; random erasing only where the run turned it on."""
+    erase = (", random erasing of one rectangle of 2–20%% of the crop with noise (p %g)" % run_args["erase"]
+             if run_args.get("erase") else "")
+    return ("- Augmentations (training only): box jitter (crop side ×0.8–1.15, shift ±10%, rotation ±15°), horizontal "
+            "flip (p 0.5, left-handed signers), brightness/contrast/saturation (±35%) + hue (±0.04) (p 0.8), "
+            "per-channel gain ±12% (white balance, p 0.5), gaussian blur σ 0.3–1.5 (p 0.2), JPEG re-encode q 30–95 "
+            "(p 0.3), grayscale (p 0.05), gaussian noise σ 2–10 (p 0.3)" + erase + ".")
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--name", default="fingerspell")
@@ -180,10 +190,7 @@ def main(argv=None):
       "(planned %d epochs), early stopping on validation macro-F1 (patience %d), `--time-budget-min` per invocation (see the commands)."
       % (ra["lr"], ra["weight_decay"], ra["batch_size"], ra["label_smoothing"], ra["schedule"], ra["warmup_epochs"],
          ra["epochs"], ra["patience"]))
-    a("- Augmentations (training only): box jitter (crop side ×0.8–1.15, shift ±10%, rotation ±15°), horizontal flip "
-      "(p 0.5, left-handed signers), brightness/contrast/saturation (±35%) + hue (±0.04) (p 0.8), per-channel gain ±12% "
-      "(white balance, p 0.5), gaussian blur σ 0.3–1.5 (p 0.2), JPEG re-encode q 30–95 (p 0.3), grayscale (p 0.05), "
-      "gaussian noise σ 2–10 (p 0.3).")
+    a(augmentation_line(ra))
     if tr.get("averaged_epochs"):
         a("- Weights: the mean of epochs %s of the run (`training/average_weights.py`, epochs chosen by validation "
           "macro-F1), BatchNorm statistics measured again on augmented training crops; validation macro-F1 %.4f."

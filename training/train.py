@@ -50,6 +50,8 @@ def parser():
                    help="also keep the weights after every epoch (<out>/epoch-NN.pt) for average_weights.py")
     p.add_argument("--no-realworld-aug", action="store_true",
                    help="turn off colour, gain, blur, noise, JPEG and grayscale (ablation)")
+    p.add_argument("--erase", type=float, default=0.0,
+                   help="probability of random erasing: one rectangle of 2-20%% of the crop filled with noise (0: off)")
     for k in ["geometry", "hflip", "color", "gain", "blur", "noise", "jpeg", "grayscale"]:
         p.add_argument("--no-" + k, action="store_true", help="turn off the %s augmentation" % k)
     return p

@@ -28,8 +28,18 @@ DEFAULT_AUG = {
     "noise": True,
     "jpeg": True,
     "grayscale": True,
+    "erase": 0.0,          # probability of blanking one random rectangle with noise (occlusion, partial views)
 }
 REALWORLD_KEYS = ("color", "gain", "blur", "noise", "jpeg", "grayscale")
+
+# How often each change is drawn and its range; batch_augment.py draws the same on the training device.
+P_COLOR, COLOR_STRENGTH, HUE = 0.8, 0.35, 0.04
+P_BLUR, BLUR_SIGMA = 0.2, (0.3, 1.5)
+P_JPEG, JPEG_QUALITY = 0.3, (30, 95)
+P_GRAY = 0.05
+P_GAIN, GAIN_SPREAD = 0.5, 0.12
+P_NOISE, NOISE_SIGMA = 0.3, (2.0, 10.0)
+ERASE_AREA, ERASE_ASPECT = (0.02, 0.2), (0.3, 3.3)
 
 
 def aug_config(no_realworld=False, **overrides):
@@ -69,7 +79,7 @@ def box_jitter(img, size, context=1.0, rng=random, scale=(0.8, 1.15), shift=0.1,
     return im
 
 
-def colour(im, rng, strength=0.35, hue=0.04):
+def colour(im, rng, strength=COLOR_STRENGTH, hue=HUE):
     ops = [lambda x: ImageEnhance.Brightness(x).enhance(rng.uniform(1 - strength, 1 + strength)),
            lambda x: ImageEnhance.Contrast(x).enhance(rng.uniform(1 - strength, 1 + strength)),
            lambda x: ImageEnhance.Color(x).enhance(rng.uniform(1 - strength, 1 + strength))]
@@ -83,16 +93,34 @@ def colour(im, rng, strength=0.35, hue=0.04):
     return im
 
 
-def channel_gain(arr, rng, spread=0.12):
+def channel_gain(arr, rng, spread=GAIN_SPREAD):
     g = np.array([rng.uniform(1 - spread, 1 + spread) for _ in range(3)], dtype=np.float32)
     return np.clip(arr.astype(np.float32) * g, 0, 255).astype(np.uint8)
 
 
-def jpeg(im, rng, qmin=30, qmax=95):
+def jpeg(im, rng, qmin=JPEG_QUALITY[0], qmax=JPEG_QUALITY[1]):
     buf = io.BytesIO()
     im.save(buf, format="JPEG", quality=int(rng.randint(qmin, qmax)))
     buf.seek(0)
     return Image.open(buf).convert("RGB")
+
+
+def random_erase(arr, rng, area=ERASE_AREA, aspect=ERASE_ASPECT):
+    """Fill one random rectangle (2-20% of the image) with uniform noise.
+
+    Forces the classifier to use more than one cue of the hand shape, since a sleeve, the other hand or
+    the crop edge can hide any part of it at run time.
+    """
+    h, w = arr.shape[:2]
+    frac = rng.uniform(*area)
+    ratio = math.exp(rng.uniform(math.log(aspect[0]), math.log(aspect[1])))
+    eh = min(h, max(1, int(round(math.sqrt(frac * h * w * ratio)))))
+    ew = min(w, max(1, int(round(math.sqrt(frac * h * w / ratio)))))
+    top, left = rng.randint(0, h - eh), rng.randint(0, w - ew)
+    out = arr.copy()
+    nrng = np.random.default_rng(rng.getrandbits(32))
+    out[top:top + eh, left:left + ew] = nrng.integers(0, 256, (eh, ew, arr.shape[2]), dtype=np.uint8)
+    return out
 
 
 def to_tensor_norm(arr_uint8):
@@ -123,21 +151,23 @@ class TrainTransform:
             im = im.resize((S, S), Image.BOX, box=(l, t, l + side, t + side))
         if cfg["hflip"] and rng.random() < 0.5:
             im = im.transpose(Image.FLIP_LEFT_RIGHT)
-        if cfg["color"] and rng.random() < 0.8:
+        if cfg["color"] and rng.random() < P_COLOR:
             im = colour(im, rng)
-        if cfg["blur"] and rng.random() < 0.2:
-            im = im.filter(ImageFilter.GaussianBlur(radius=rng.uniform(0.3, 1.5)))
-        if cfg["jpeg"] and rng.random() < 0.3:
+        if cfg["blur"] and rng.random() < P_BLUR:
+            im = im.filter(ImageFilter.GaussianBlur(radius=rng.uniform(*BLUR_SIGMA)))
+        if cfg["jpeg"] and rng.random() < P_JPEG:
             im = jpeg(im, rng)
-        if cfg["grayscale"] and rng.random() < 0.05:
+        if cfg["grayscale"] and rng.random() < P_GRAY:
             im = im.convert("L").convert("RGB")
         arr = np.asarray(im, dtype=np.uint8)
-        if cfg["gain"] and rng.random() < 0.5:
+        if cfg["gain"] and rng.random() < P_GAIN:
             arr = channel_gain(arr, rng)
-        if cfg["noise"] and rng.random() < 0.3:
-            sigma = rng.uniform(2.0, 10.0)
+        if cfg["noise"] and rng.random() < P_NOISE:
+            sigma = rng.uniform(*NOISE_SIGMA)
             nrng = np.random.default_rng(rng.getrandbits(32))
             arr = np.clip(arr.astype(np.float32) + nrng.normal(0, sigma, arr.shape), 0, 255).astype(np.uint8)
+        if cfg.get("erase", 0.0) > 0 and rng.random() < cfg["erase"]:
+            arr = random_erase(arr, rng)
         return to_tensor_norm(arr)
 
 

@@ -120,7 +120,8 @@ def make_transform(args):
         hflip=False if args.no_hflip else None, color=False if args.no_color else None,
         gain=False if args.no_gain else None, blur=False if args.no_blur else None,
         noise=False if args.no_noise else None, jpeg=False if args.no_jpeg else None,
-        grayscale=False if args.no_grayscale else None), seed=args.seed)
+        grayscale=False if args.no_grayscale else None,
+        erase=getattr(args, "erase", 0.0)), seed=args.seed)
 
 
 def crop_descriptor(metas):

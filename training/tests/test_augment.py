@@ -4,7 +4,7 @@ import numpy as np
 import torch
 
 from tests._util import TRAINING  # noqa: F401
-from fingerspell_train.augment import TrainTransform, aug_config, REALWORLD_KEYS
+from fingerspell_train.augment import TrainTransform, aug_config, random_erase, REALWORLD_KEYS
 from fingerspell_train.preprocess import preprocess_bgr, eval_transform
 
 
@@ -36,6 +36,32 @@ class AugmentTest(unittest.TestCase):
         for k in REALWORLD_KEYS:
             self.assertFalse(cfg[k])
         self.assertTrue(cfg["geometry"])
+
+    def test_random_erase_blanks_one_bounded_rectangle(self):
+        import random
+        flat = np.full((100, 120, 3), 7, np.uint8)
+        for seed in range(50):
+            out = random_erase(flat, random.Random(seed))
+            changed = np.argwhere((out != 7).any(axis=2))
+            self.assertGreater(len(changed), 0)
+            rows, cols = changed[:, 0], changed[:, 1]
+            box = (rows.max() - rows.min() + 1) * (cols.max() - cols.min() + 1)
+            # noise may hit 7 by chance inside the box, never outside it; the box is 2-20% of the image
+            self.assertLessEqual(box, 0.2 * 100 * 120 + 60)
+            self.assertGreaterEqual(box, 0.02 * 100 * 120 - 60)
+            self.assertGreater(len(changed), 0.95 * box)
+        self.assertTrue((flat == 7).all(), "input must not be modified")
+
+    def test_erase_probability(self):
+        off = aug_config(no_realworld=True, geometry=False, hflip=False)
+        on = dict(off, erase=1.0)
+        plain = TrainTransform(112, off, seed=2)(self.img)
+        erased = TrainTransform(112, on, seed=2)(self.img)
+        self.assertFalse(torch.equal(plain, erased))
+        diff = (plain != erased).any(dim=0).float().mean().item()
+        self.assertLess(diff, 0.25)
+        # the default (0) draws nothing extra, so older runs' augmentation streams are unchanged
+        self.assertEqual(aug_config()["erase"], 0.0)
 
     def test_seeded_determinism(self):
         a = TrainTransform(112, seed=5)(self.img)

@@ -20,7 +20,7 @@ PACKS = {"kaggle-train": lambda c, n: "%s/%s%d.jpg" % (c, c, 5 + 10 * n),
 CONTEXT = 1.5
 
 
-def make_fake(root):
+def make_fake(root, frames=6):
     data_root = os.path.join(root, "data")
     crops_root = os.path.join(root, "crops")
     rng = np.random.default_rng(0)
@@ -31,7 +31,7 @@ def make_fake(root):
         for ci, c in enumerate(CLASSES):
             os.makedirs(os.path.join(data_root, pack, c), exist_ok=True)
             os.makedirs(os.path.join(cdir, c), exist_ok=True)
-            for n in range(6):
+            for n in range(frames):
                 f = name(c, n)
                 img = rng.integers(0, 256, (48, 48, 3), dtype=np.uint8)
                 cv2.imwrite(os.path.join(data_root, pack, f), img)

@@ -53,6 +53,13 @@ class JavaEvalTableTest(unittest.TestCase):
         self.assertEqual(agree, [])
         self.assertTrue(lines[2].endswith("| 2 |"), lines[2])
 
+    def test_augmentationLine_namesRandomErasingOnlyWhenTheRunUsedIt(self):
+        self.assertNotIn("erasing", M.augmentation_line({"lr": 1e-3}))
+        self.assertNotIn("erasing", M.augmentation_line({"erase": 0.0}))
+        line = M.augmentation_line({"erase": 0.5})
+        self.assertIn("random erasing of one rectangle of 2–20% of the crop with noise (p 0.5).", line)
+        self.assertTrue(line.startswith("- Augmentations (training only): box jitter"))
+
     def test_setWithoutJavaReport_isLeftOut(self):
         lines, agree = M.java_eval_lines(self.root, "fp32", {"massey": python_set(1, [])})
         self.assertEqual(len(lines), 2)
