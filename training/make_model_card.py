@@ -89,6 +89,77 @@ def augmentation_line(run_args):
             "(p 0.3), grayscale (p 0.05), gaussian noise σ 2–10 (p 0.3)" + erase + ".")
 
 
+def gpu_run(run):
+    """Whether the run came from train_gpu.py (batch augmentation on the device) rather than train.py."""
+    return run.get("trainer") == "train_gpu.py"
+
+
+def recipe_lines(run, tr, hist):
+    ra = run["args"]
+    per_class = ra.get("max_train_per_class", 0)
+    out = ["This model trained on **%d** images (%s) and validated on %d (%s)." % (
+        run["n_train"], "all train-block crops of both packs where a hand was detected, and every `nothing` crop"
+        if not per_class else "`--max-train-per-class %s`: evenly spaced over each class's train block of both packs"
+        % per_class, run["n_val"], "the whole validation block" if not ra.get("max_val_per_class")
+        else "`--max-val-per-class %s`" % ra["max_val_per_class"]), "", "## Recipe",
+        "- torchvision ResNet-18, `num_classes=29`, configuration **%s** (from scratch, all %d parameters trainable), "
+        "input %d px, seed %d." % (tr["config"], 11191389, tr["input_size"], tr["seed"])]
+    if gpu_run(run):
+        out.append("- %s lr %g, weight decay %g, batch %d, label smoothing %g, cosine decay over %g minutes of "
+                   "training time with a %.1f-epoch linear warm-up, bf16 mixed precision%s%s (`training/train_gpu.py`)."
+                   % ("AdamW" if ra["optimizer"] == "adamw" else "Adam", ra["lr"], ra["weight_decay"],
+                      ra["batch_size"], ra["label_smoothing"], ra["time_budget_min"], ra["warmup_epochs"],
+                      ", EMA of the weights (decay %g per step)" % ra["ema"] if ra.get("ema") else "",
+                      ", CutMix (p %g per batch)" % ra["cutmix"] if ra.get("cutmix") else ""))
+        out.append(augmentation_line(ra) + " Applied batch-wise on the GPU (`fingerspell_train/batch_augment.py`, "
+                   "same ranges and probabilities as the CPU trainer's; JPEG as 8×8 DCT quantisation with 4:2:0 chroma).")
+    else:
+        out.append("- Adam lr %g, weight decay %g, batch %d, label smoothing %g, %s schedule with %.1f-epoch linear "
+                   "warm-up (planned %d epochs), early stopping on validation macro-F1 (patience %d), "
+                   "`--time-budget-min` per invocation (see the commands)."
+                   % (ra["lr"], ra["weight_decay"], ra["batch_size"], ra["label_smoothing"], ra["schedule"],
+                      ra["warmup_epochs"], ra["epochs"], ra["patience"]))
+        out.append(augmentation_line(ra))
+    if tr.get("averaged_epochs"):
+        out.append("- Weights: the mean of epochs %s of the run (`training/average_weights.py`, epochs chosen by "
+                   "validation macro-F1), BatchNorm statistics measured again on augmented training crops; validation "
+                   "macro-F1 %.4f." % (", ".join(str(e) for e in tr["averaged_epochs"]), tr["averaged_val_macro_f1"]))
+    elif gpu_run(run):
+        out.append("- Best checkpoint: epoch %s of %d (by validation macro-F1, %s weights)."
+                   % (tr.get("best_epoch"), len(hist), "EMA" if tr.get("weights") == "ema" else "raw"))
+    else:
+        out.append("- Best checkpoint: epoch %s of %d run (by validation macro-F1)." % (tr.get("best_epoch"), len(hist)))
+    return out + [""]
+
+
+def cost_lines(run, tr, hist, wall_minutes, max_rows=30):
+    """The training-cost section; long GPU runs show every k-th epoch (and the last) to keep the card readable."""
+    ips = [float(h["images_per_s"]) for h in hist]
+    out = ["## Training cost"]
+    if gpu_run(run):
+        out.append("One GPU (%s), PyTorch %s; the whole pack decoded once into GPU memory and augmented there."
+                   % (run.get("device", "?"), run.get("torch", "?")))
+    else:
+        out.append("2 CPU cores (other work beside the run shows as slower epochs below), torch 1.13, 2 threads, "
+                   "1 DataLoader worker.")
+    step = max(1, -(-len(hist) // max_rows))
+    shown = [h for i, h in enumerate(hist) if i % step == step - 1 or i == len(hist) - 1]
+    out += ["", "| epoch | train loss | val loss | val acc | val macro-F1 | epoch s | train img/s |",
+            "|---|---|---|---|---|---|---|"]
+    for h in shown:
+        out.append("| %s | %.4f | %.4f | %.4f | %.4f | %.1f | %.1f |" % (
+            h["epoch"], float(h["train_loss"]), float(h["val_loss"]), float(h["val_accuracy"]),
+            float(h["val_macro_f1"]), float(h["epoch_seconds"]), float(h["images_per_s"])))
+    if step > 1:
+        out += ["", "Every %d%s epoch shown; all %d in `history.csv` of the report folder." % (
+            step, {2: "nd", 3: "rd"}.get(step, "th"), len(hist))]
+    out += ["", "Training time (forward/backward only) %s min; mean training throughput %.1f images/s (range "
+            "%.1f–%.1f)%s." % (tr.get("train_minutes"), sum(ips) / len(ips), min(ips), max(ips),
+                               "; wall clock of the whole run incl. validation %.1f min" % wall_minutes
+                               if wall_minutes else ""), ""]
+    return out
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--name", default="fingerspell")
@@ -124,9 +195,6 @@ def main(argv=None):
     with open(os.path.join(REPO_ROOT, tr["split_file"])) as f:
         for r in csv.DictReader(f):
             split_counts[(r["pack"], r["split"])] = split_counts.get((r["pack"], r["split"]), 0) + 1
-    n_img = sum(float(h["images_per_s"]) * (float(h["epoch_seconds"])) for h in hist)
-    ips = [float(h["images_per_s"]) for h in hist]
-    train_min = tr.get("train_minutes")
     rd = rel(args.report_dir)
     L = []
     a = L.append
@@ -179,40 +247,8 @@ def main(argv=None):
                                      split_counts.get((pk, "test"), 0)))
     a("")
     ra = run["args"]
-    a("This model trained on **%d** images (`--max-train-per-class %s`: evenly spaced over each class's train block "
-      "of both packs) and validated on %d (`--max-val-per-class %s`)." % (run["n_train"], ra["max_train_per_class"],
-                                                                        run["n_val"], ra["max_val_per_class"]))
-    a("")
-    a("## Recipe")
-    a("- torchvision ResNet-18, `num_classes=29`, configuration **%s** (from scratch, all %d parameters trainable), "
-      "input %d px, seed %d." % (tr["config"], 11191389, tr["input_size"], tr["seed"]))
-    a("- Adam lr %g, weight decay %g, batch %d, label smoothing %g, %s schedule with %.1f-epoch linear warm-up "
-      "(planned %d epochs), early stopping on validation macro-F1 (patience %d), `--time-budget-min` per invocation (see the commands)."
-      % (ra["lr"], ra["weight_decay"], ra["batch_size"], ra["label_smoothing"], ra["schedule"], ra["warmup_epochs"],
-         ra["epochs"], ra["patience"]))
-    a(augmentation_line(ra))
-    if tr.get("averaged_epochs"):
-        a("- Weights: the mean of epochs %s of the run (`training/average_weights.py`, epochs chosen by validation "
-          "macro-F1), BatchNorm statistics measured again on augmented training crops; validation macro-F1 %.4f."
-          % (", ".join(str(e) for e in tr["averaged_epochs"]), tr["averaged_val_macro_f1"]))
-    else:
-        a("- Best checkpoint: epoch %s of %d run (by validation macro-F1)." % (tr.get("best_epoch"), len(hist)))
-    a("")
-    a("## Training cost")
-    a("2 CPU cores (other work beside the run shows as slower epochs below), torch 1.13, 2 threads, "
-      "1 DataLoader worker.")
-    a("")
-    a("| epoch | train loss | val loss | val acc | val macro-F1 | epoch s | train img/s |")
-    a("|---|---|---|---|---|---|---|")
-    for h in hist:
-        a("| %s | %.4f | %.4f | %.4f | %.4f | %.0f | %.1f |" % (h["epoch"], float(h["train_loss"]), float(h["val_loss"]),
-                                                              float(h["val_accuracy"]), float(h["val_macro_f1"]),
-                                                              float(h["epoch_seconds"]), float(h["images_per_s"])))
-    a("")
-    a("Training time (forward/backward only) %s min; mean training throughput %.1f images/s (range %.1f–%.1f)%s."
-      % (train_min, sum(ips) / len(ips), min(ips), max(ips),
-         "; wall clock of the whole run incl. validation %.1f min" % args.wall_minutes if args.wall_minutes else ""))
-    a("")
+    L.extend(recipe_lines(run, tr, hist))
+    L.extend(cost_lines(run, tr, hist, args.wall_minutes))
     a("![curves](%s/curves.png)" % os.path.relpath(args.report_dir, MODELS_DIR))
     a("")
     a("## Metrics")

@@ -128,7 +128,7 @@ def train(args, command):
     meta = {k: pack.meta[k] for k in ("labels", "packs", "split_file", "split_sha256", "data_fingerprint",
                                       "crop", "crop_metas", "n_train", "n_val")}
     meta.update({"config": "S-A", "size": args.size, "command": command, "seed": args.seed,
-                 "trainable_share": 1.0, "args": vars(args), "trainer": "train_gpu.py",
+                 "trainable_share": 1.0, "args": vars(args), "trainer": "train_gpu.py", "torch": torch.__version__,
                  "device": torch.cuda.get_device_name(device) if device.type == "cuda" else "cpu"})
     last_path, best_path = os.path.join(args.out, "last.pt"), os.path.join(args.out, "best.pt")
     start_epoch, best_f1, history, train_seconds = 0, -1.0, [], 0.0

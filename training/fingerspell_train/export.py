@@ -94,6 +94,9 @@ def descriptor(name, meta, size, metrics, epochs, version="0.1.0", architecture=
         },
         "metrics": metrics or {},
     }
+    for key in ("trainer", "device", "weights"):  # train_gpu.py runs: where they trained, raw or EMA weights
+        if meta.get(key):
+            d["training"][key] = meta[key]
     averaged = meta.get("averaged_from")
     if averaged:  # average_weights.py: the mean of several epochs' weights, not one checkpoint
         d["training"]["averaged_epochs"] = list(averaged["epochs"])

@@ -60,6 +60,36 @@ class JavaEvalTableTest(unittest.TestCase):
         self.assertIn("random erasing of one rectangle of 2–20% of the crop with noise (p 0.5).", line)
         self.assertTrue(line.startswith("- Augmentations (training only): box jitter"))
 
+    def test_gpuRun_recipeNamesOptimizerEmaCutmixAndTheWeightsChosen(self):
+        run = {"trainer": "train_gpu.py", "device": "NVIDIA H200", "torch": "2.11.0", "n_train": 100, "n_val": 20,
+               "args": {"optimizer": "adamw", "lr": 2e-3, "weight_decay": 0.05, "batch_size": 256,
+                        "label_smoothing": 0.1, "time_budget_min": 6.0, "warmup_epochs": 2.0, "ema": 0.998,
+                        "cutmix": 0.5, "erase": 0.25}}
+        tr = {"config": "S-A", "input_size": 160, "seed": 0, "best_epoch": 7, "weights": "ema", "train_minutes": 6.0}
+        hist = [{"epoch": str(e), "train_loss": "1", "val_loss": "1", "val_accuracy": "0.5", "val_macro_f1": "0.5",
+                 "epoch_seconds": "3", "images_per_s": "5000"} for e in range(1, 91)]
+        text = "\n".join(M.recipe_lines(run, tr, hist))
+        self.assertIn("AdamW lr 0.002, weight decay 0.05, batch 256", text)
+        self.assertIn("EMA of the weights (decay 0.998 per step), CutMix (p 0.5 per batch)", text)
+        self.assertIn("Best checkpoint: epoch 7 of 90 (by validation macro-F1, EMA weights)", text)
+        self.assertIn("the whole validation block", text)
+        cost = M.cost_lines(run, tr, hist, None)
+        rows = [line for line in cost if line.startswith("| ") and not line.startswith("| epoch")]
+        self.assertEqual([r.split(" | ")[0] for r in rows], ["| %d" % e for e in range(3, 91, 3)])
+        self.assertIn("Every 3rd epoch shown; all 90 in `history.csv` of the report folder.", cost)
+        self.assertIn("One GPU (NVIDIA H200), PyTorch 2.11.0", cost[1])
+
+    def test_cpuRun_recipeKeepsTheScheduleAndPatience(self):
+        run = {"n_train": 100, "n_val": 20, "args": {
+            "lr": 3e-4, "weight_decay": 1e-4, "batch_size": 64, "label_smoothing": 0.1, "schedule": "cosine-time",
+            "warmup_epochs": 0.1, "epochs": 30, "patience": 6, "max_train_per_class": 0, "max_val_per_class": 30}}
+        tr = {"config": "S-A", "input_size": 160, "seed": 5, "best_epoch": 3}
+        text = "\n".join(M.recipe_lines(run, tr, [{}] * 3))
+        self.assertIn("Adam lr 0.0003, weight decay 0.0001, batch 64", text)
+        self.assertIn("(patience 6)", text)
+        self.assertIn("`--max-val-per-class 30`", text)
+        self.assertIn("Best checkpoint: epoch 3 of 3 run", text)
+
     def test_setWithoutJavaReport_isLeftOut(self):
         lines, agree = M.java_eval_lines(self.root, "fp32", {"massey": python_set(1, [])})
         self.assertEqual(len(lines), 2)
