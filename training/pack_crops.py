@@ -20,9 +20,10 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from fingerspell_train.constants import LABEL_TO_INDEX, LABELS, REPO_ROOT  # noqa: E402
+from fingerspell_train.constants import (LABEL_TO_INDEX, LABELS, REPO_ROOT, DEFAULT_DATA_ROOT,  # noqa: E402
+                                         SPLITS_DIR)
 
-SPLIT_CODES = {"train": 0, "val": 1}
+SPLIT_CODES = {"train": 0, "val": 1, "test": 2}
 
 
 def encode(path, fmt, quality):
@@ -34,22 +35,37 @@ def encode(path, fmt, quality):
 
 
 def pack(rows, out, meta, fmt="WEBP", quality=90, log_every=2000):
-    """rows: dicts with path, label, split (train/val). Writes out (.npz) and returns its size in bytes."""
-    blobs, labels, splits = [], [], []
+    """rows: dicts with path, label, split (train/val/test), source (a pack or test-set name), detected.
+
+    Writes out (.npz: the encoded images end to end with their offsets, labels, split codes, source indices into
+    meta["sources"], detected flags, meta as JSON) and returns its size in bytes."""
+    sources = sorted({r["source"] for r in rows})
+    blobs = []
     for i, r in enumerate(rows):
         blobs.append(encode(r["path"], fmt, quality))
-        labels.append(LABEL_TO_INDEX[r["label"]])
-        splits.append(SPLIT_CODES[r["split"]])
         if log_every and (i + 1) % log_every == 0:
             print("packed %d/%d" % (i + 1, len(rows)), flush=True)
     offsets = np.cumsum([0] + [len(b) for b in blobs]).astype(np.int64)
-    meta = dict(meta, image_format=fmt, quality=quality)
+    meta = dict(meta, image_format=fmt, quality=quality, sources=sources, files=[r["file"] for r in rows])
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     with open(out, "wb") as f:
         np.savez(f, blob=np.concatenate(blobs) if blobs else np.zeros(0, np.uint8), offsets=offsets,
-                 labels=np.array(labels, np.int16), splits=np.array(splits, np.int8),
+                 labels=np.array([LABEL_TO_INDEX[r["label"]] for r in rows], np.int16),
+                 splits=np.array([SPLIT_CODES[r["split"]] for r in rows], np.int8),
+                 sources=np.array([sources.index(r["source"]) for r in rows], np.int16),
+                 detected=np.array([bool(r.get("detected", True)) for r in rows], np.bool_),
                  meta=np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8))
     return os.path.getsize(out)
+
+
+def test_rows(args):
+    """Every test set of evaluate.py on the crops, each row's source its set's name."""
+    import evaluate
+    sets, split_file = evaluate.build_sets(argparse.Namespace(
+        data_root=args.data_root or DEFAULT_DATA_ROOT, split_file=None, sets=None, crops_root=args.crops_root),
+        {"split_file": os.path.relpath(os.path.join(args.splits_dir or SPLITS_DIR, "blocks_80_10_10.csv"),
+                                       REPO_ROOT)})
+    return [dict(r, split="test", source=name) for name in evaluate.SET_ORDER for r in sets.get(name, [])]
 
 
 def main(argv=None):
@@ -66,7 +82,16 @@ def main(argv=None):
     p.add_argument("--quality", type=int, default=90)
     p.add_argument("--max-train-per-class", type=int, default=0, help="subsample (0: all), for quick checks")
     p.add_argument("--max-val-per-class", type=int, default=0)
+    p.add_argument("--test-sets", action="store_true",
+                   help="pack the test sets instead (kaggle-test, both held-out blocks, massey) for scoring on the "
+                        "training device (train_gpu.py --test-pack); never trained on")
     args = p.parse_args(argv)
+    if args.test_sets:
+        rows = test_rows(args)
+        size = pack(rows, args.out, {"labels": LABELS, "letters_only": ["massey"],
+                                     "context": float(rows[0]["context"]) if rows else 1.0}, args.format, args.quality)
+        print("wrote %s: %d test crops, %.1f MB" % (args.out, len(rows), size / 1e6))
+        return
     passed = ["--crops-root", args.crops_root, "--max-train-per-class", str(args.max_train_per_class),
               "--max-val-per-class", str(args.max_val_per_class)]
     for flag, value in (("--data-root", args.data_root), ("--splits-dir", args.splits_dir)):
@@ -81,7 +106,7 @@ def main(argv=None):
             "crop": crop_descriptor(metas), "crop_metas": metas, "context": contexts.pop(),
             "n_train": len(train_rows), "n_val": len(val_rows),
             "max_train_per_class": args.max_train_per_class, "max_val_per_class": args.max_val_per_class}
-    size = pack(train_rows + val_rows, args.out, meta, args.format, args.quality)
+    size = pack([dict(r, source=r["pack"]) for r in train_rows + val_rows], args.out, meta, args.format, args.quality)
     print("wrote %s: %d train + %d val crops, %.1f MB" % (args.out, len(train_rows), len(val_rows), size / 1e6))
 
 

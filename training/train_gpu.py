@@ -22,6 +22,11 @@ def parser():
     p.add_argument("--pack", required=True, help="crops packed by pack_crops.py")
     p.add_argument("--out", required=True, help="run folder")
     p.add_argument("--device", default="cuda")
+    p.add_argument("--packs", nargs="+", default=None,
+                   help="train and validate on these packs of the pack file only (default: all it holds)")
+    p.add_argument("--test-pack", default=None,
+                   help="test sets packed by pack_crops.py --test-sets: the best weights are scored on them at "
+                        "the end (<out>/eval.json); they never choose anything")
     p.add_argument("--size", type=int, choices=[112, 160, 224], default=160)
     p.add_argument("--batch-size", type=int, default=256)
     p.add_argument("--optimizer", choices=["adam", "adamw"], default="adam")

@@ -21,7 +21,8 @@ from .batch_augment import BatchAugment
 from .constants import LABELS
 from .metrics import summarize
 from .model import build_model
-from .packed import CropPack, TRAIN, VAL
+from .evaluation import score
+from .packed import CropPack, TRAIN, VAL, TEST
 from .trainer import TimeCosine, HISTORY_FIELDS, log, seed_all
 
 BATCH_HISTORY_FIELDS = HISTORY_FIELDS + ["ema_val_macro_f1"]
@@ -100,8 +101,8 @@ def train(args, command):
 
     t_load = time.time()
     pack = CropPack.load(args.pack, threads=args.threads)
-    train_x, train_y = (t.to(device) for t in pack.part(TRAIN))
-    val_x, val_y = (t.to(device) for t in pack.part(VAL))
+    train_x, train_y = (t.to(device) for t in pack.part(TRAIN, args.packs))
+    val_x, val_y = (t.to(device) for t in pack.part(VAL, args.packs))
     if len(train_x) == 0 or len(val_x) == 0:
         raise SystemExit("pack %s has %d train and %d validation crops: both are needed"
                          % (args.pack, len(train_x), len(val_x)))
@@ -127,6 +128,8 @@ def train(args, command):
 
     meta = {k: pack.meta[k] for k in ("labels", "packs", "split_file", "split_sha256", "data_fingerprint",
                                       "crop", "crop_metas", "n_train", "n_val")}
+    if args.packs:
+        meta["packs"] = list(args.packs)
     meta.update({"config": "S-A", "size": args.size, "command": command, "seed": args.seed,
                  "trainable_share": 1.0, "args": vars(args), "trainer": "train_gpu.py", "torch": torch.__version__,
                  "device": torch.cuda.get_device_name(device) if device.type == "cuda" else "cpu"})
@@ -222,4 +225,37 @@ def train(args, command):
         b["history"], b["train_seconds"] = history, train_seconds
         save_atomic(b, best_path)
     log("finished: best val macro-F1 %.4f; %d epochs, %.1f min of training" % (best_f1, len(history), train_seconds / 60))
+    if args.test_pack and os.path.isfile(best_path):
+        model.load_state_dict(load(best_path)["model"])
+        evaluate_test_pack(model, args, device, amp_dtype, os.path.join(args.out, "eval.json"))
     return best_path
+
+
+def evaluate_test_pack(model, args, device, amp_dtype, out):
+    """Score a test pack (pack_crops.py --test-sets) on the device: the canonical box of each crop, bilinear,
+    where evaluate.py resizes with INTER_AREA; rows without a detected hand count as `nothing`. Writes an
+    eval.json of evaluate.py's shape (read by ablation_table.py)."""
+    tests = CropPack.load(args.test_pack, threads=args.threads)
+    view = BatchAugment(args.size, 1.0 / float(tests.meta.get("context", 1.0)), device=device)
+    files = tests.meta["files"]
+    result = {"input_size": args.size, "scored_by": "train_gpu.py --test-pack (canonical box, bilinear)", "sets": {}}
+    for name in tests.meta["sources"]:
+        keep = tests.mask(TEST, [name])
+        images, labels, detected = tests.images[keep], tests.labels[keep], tests.detected[keep]
+        index = torch.nonzero(keep).flatten().tolist()
+        probs = []
+        model.eval()
+        with torch.no_grad():
+            for i in range(0, len(images), args.batch_size):
+                x = view.canonical(images[i:i + args.batch_size].to(device))
+                with torch.autocast(device.type, dtype=amp_dtype, enabled=amp_dtype is not None):
+                    probs.append(torch.softmax(model(x).float(), 1).cpu())
+        rows = [{"label": LABELS[int(y)], "detected": bool(d), "pack": name, "file": files[j]}
+                for y, d, j in zip(labels, detected, index)]
+        s = score(rows, torch.cat(probs).numpy(), letters_only=name in tests.meta.get("letters_only", []),
+                  no_hand="nothing")
+        result["sets"][name] = {k: s[k] for k in ("n", "accuracy", "macro_f1", "classes", "per_class_f1")}
+        log("%-22s n=%4d  accuracy %.4f  macro-F1 %.4f  (%s)" % (name, s["n"], s["accuracy"], s["macro_f1"],
+                                                                s["classes"]))
+    with open(out, "w") as f:
+        json.dump(result, f, indent=1)

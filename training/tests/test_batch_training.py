@@ -1,9 +1,11 @@
 """GPU-path training (pack_crops.py, batch_augment.py, train_gpu.py) checked on the CPU with fake crops."""
 import csv
+import json
 import os
 import tempfile
 import unittest
 
+import cv2
 import numpy as np
 import torch
 
@@ -91,13 +93,42 @@ class BatchAugmentTest(unittest.TestCase):
         self.assertFalse(torch.equal(a, c))
 
 
+def add_fake_test_packs(data_root, crops_root):
+    """kaggle-test and massey beside make_fake's packs: 2 images of A and B each, with crops (massey's B undetected)."""
+    for pack in ("kaggle-test", "massey"):
+        cdir = os.path.join(crops_root, pack)
+        index, crops = [], []
+        for ci, c in enumerate(("A", "B")):
+            for n in range(2):
+                f = "%s/%s_%d.png" % (c, c, n)
+                for root in (data_root, crops_root):
+                    os.makedirs(os.path.join(root, pack, c), exist_ok=True)
+                img = np.zeros((60, 60, 3), np.uint8)
+                img[10:50, 10:50] = 60 * (ci + 1)
+                cv2.imwrite(os.path.join(data_root, pack, f), img)
+                cv2.imwrite(os.path.join(cdir, f), img)
+                index.append((c, f, "fake", "%016x" % (ci * 10 + n)))
+                crops.append((f, c, "false" if (pack == "massey" and c == "B") else "true", "0.9"))
+        for path, head, rows in ((os.path.join(data_root, pack, "index.csv"), ["label", "file", "staged_from",
+                                  "sha256_16"], index),
+                                 (os.path.join(cdir, "crops.csv"), ["file", "label", "detected", "score"], crops)):
+            with open(path, "w", newline="") as fh:
+                w = csv.writer(fh)
+                w.writerow(head)
+                w.writerows(rows)
+        with open(os.path.join(cdir, "crops.json"), "w") as fh:
+            json.dump({"margin": 0.25, "rotate_upright": True, "context": CONTEXT, "size": 60}, fh)
+
+
 class PackAndTrainTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory()
         cls.data_root, cls.crops_root = make_fake(cls.tmp.name, frames=12)
+        add_fake_test_packs(cls.data_root, cls.crops_root)
         cls.splits_dir = os.path.join(cls.tmp.name, "splits")
         cls.pack_path = os.path.join(cls.tmp.name, "pack.npz")
+        cls.test_pack_path = os.path.join(cls.tmp.name, "tests.npz")
         import train as train_cli
         from fingerspell_train.trainer import train_val_rows
         targs = train_cli.parser().parse_args(["--crops-root", cls.crops_root, "--data-root", cls.data_root,
@@ -105,6 +136,8 @@ class PackAndTrainTest(unittest.TestCase):
         _, cls.train_rows, cls.val_rows, _, _, _ = train_val_rows(targs)
         pack_crops.main(["--crops-root", cls.crops_root, "--data-root", cls.data_root,
                          "--splits-dir", cls.splits_dir, "--out", cls.pack_path, "--format", "PNG"])
+        pack_crops.main(["--crops-root", cls.crops_root, "--data-root", cls.data_root, "--test-sets",
+                         "--splits-dir", cls.splits_dir, "--out", cls.test_pack_path, "--format", "PNG"])
 
     @classmethod
     def tearDownClass(cls):
@@ -124,10 +157,44 @@ class PackAndTrainTest(unittest.TestCase):
         expected = torch.tensor([value_of_label[int(y)] for y in train_y])
         self.assertTrue(torch.equal(train_x[:, 0, 30, 30].long(), expected))
 
+    def test_pack_keeps_sources_and_filters_by_pack(self):
+        pack = CropPack.load(self.pack_path, threads=2)
+        self.assertEqual(pack.meta["sources"], ["kaggle-train", "phone-train"])
+        kaggle = [r for r in self.train_rows if r["pack"] == "kaggle-train"]
+        self.assertEqual(len(pack.part(TRAIN, ["kaggle-train"])[0]), len(kaggle))
+        self.assertEqual(int(pack.mask(TRAIN, ["phone-train"]).sum()), len(self.train_rows) - len(kaggle))
+        with self.assertRaises(ValueError):
+            pack.mask(TRAIN, ["massey"])
+
+    def test_test_pack_holds_every_test_set_with_detection_flags(self):
+        tests = CropPack.load(self.test_pack_path, threads=2)
+        self.assertEqual(sorted(tests.meta["sources"]),
+                         ["kaggle-test", "kaggle-train-heldout", "massey", "phone-train-heldout"])
+        self.assertTrue(bool((tests.splits == 2).all()))
+        massey = tests.mask(2, ["massey"])
+        self.assertEqual(int(massey.sum()), 4)
+        self.assertEqual(int((~tests.detected[massey]).sum()), 2)  # the two undetected B crops
+
     def run_training(self, out, extra=()):
         train_gpu.main(["--pack", self.pack_path, "--out", out, "--device", "cpu", "--size", "112",
                         "--batch-size", "8", "--time-budget-min", "5", "--max-epochs", "2", "--threads", "2",
                         "--checkpoint-every", "1", "--warmup-epochs", "0.5", "--cutmix", "0.5"] + list(extra))
+
+    def test_run_on_one_pack_scores_the_test_pack(self):
+        out = os.path.join(self.tmp.name, "run-kaggle")
+        self.run_training(out, ["--packs", "kaggle-train", "--test-pack", self.test_pack_path, "--max-epochs", "1"])
+        from fingerspell_train.batch_trainer import load
+        ck = load(os.path.join(out, "best.pt"))
+        self.assertEqual(ck["meta"]["packs"], ["kaggle-train"])
+        with open(os.path.join(out, "eval.json")) as f:
+            result = json.load(f)
+        self.assertEqual(result["input_size"], 112)
+        self.assertEqual(result["sets"]["massey"]["classes"], "letters")
+        self.assertEqual(result["sets"]["massey"]["n"], 4)
+        # undetected crops are `nothing`, never right: massey's two B images are wrong whatever the model says
+        self.assertLessEqual(result["sets"]["massey"]["accuracy"], 0.5)
+        for name in ("kaggle-test", "kaggle-train-heldout", "phone-train-heldout"):
+            self.assertEqual(result["sets"][name]["classes"], "all")
 
     def test_run_writes_a_checkpoint_that_export_reads_and_resumes(self):
         from fingerspell_train.export import load_checkpoint_model
