@@ -2,7 +2,8 @@
 """The ablation table of the model card, from real runs: one row per run folder.
 
 Each row reads the run's history.csv (training time, images/s, best validation macro-F1) and the eval.json that
-evaluate.py wrote (accuracy and macro-F1 on every test set). Nothing is typed in by hand.
+evaluate.py wrote (accuracy and macro-F1 on every test set; a run without one shows "–" there). Nothing is typed
+in by hand. For train_gpu.py runs the validation figure is the better of the raw and the EMA weights per epoch.
 
 /usr/bin/python3 training/ablation_table.py \
     "hand crop, Kaggle + phone, augmented, 112 px (baseline)=training/runs/abl_base" \
@@ -17,22 +18,34 @@ SETS = [("kaggle-test", "kaggle-test"), ("kaggle-train-heldout", "kaggle held-ou
         ("phone-train-heldout", "phone held-out"), ("massey", "massey (26 letters)")]
 
 
+def val_f1(row):
+    """Validation macro-F1 of a history row: the better of the raw and the EMA weights where both were scored."""
+    ema = row.get("ema_val_macro_f1") or "nan"
+    return max(float(row["val_macro_f1"]), float(ema)) if ema != "nan" else float(row["val_macro_f1"])
+
+
 def read_run(folder):
     with open(os.path.join(folder, "history.csv"), newline="") as f:
         history = list(csv.DictReader(f))
-    with open(os.path.join(folder, "eval.json")) as f:
-        evaluation = json.load(f)
+    evaluation = {"sets": {}}
+    if os.path.isfile(os.path.join(folder, "eval.json")):
+        with open(os.path.join(folder, "eval.json")) as f:
+            evaluation = json.load(f)
+    size = evaluation.get("input_size")
+    if size is None and os.path.isfile(os.path.join(folder, "run.json")):
+        with open(os.path.join(folder, "run.json")) as f:
+            size = json.load(f).get("size")
     seconds = sum(float(r["epoch_seconds"]) for r in history)
-    best = max(history, key=lambda r: float(r["val_macro_f1"]))
+    best = max(history, key=val_f1)
     rates = [float(r["images_per_s"]) for r in history]
     return {
         "epochs": len(history),
         "minutes": seconds / 60.0,
         "images_per_s": sum(rates) / len(rates),
-        "best_val_f1": float(best["val_macro_f1"]),
+        "best_val_f1": val_f1(best),
         "best_epoch": int(best["epoch"]),
         "sets": evaluation["sets"],
-        "size": evaluation.get("input_size"),
+        "size": size,
     }
 
 

@@ -40,6 +40,9 @@ def parse_args(argv=None):
     p.add_argument("--per-class", type=int, default=6, help="calibration crops per class and training pack")
     p.add_argument("--activations", choices=["uint8", "int8"], default="uint8")
     p.add_argument("--method", choices=sorted(METHODS), default="minmax", help="calibration method")
+    p.add_argument("--float-head", action="store_true",
+                   help="keep the classifier head (the final Gemm) in float: the logits, and so the probabilities, "
+                        "move least there")
     p.add_argument("--jar", default=os.path.join(REPO_ROOT, "target", "fingerspell.jar"))
     p.add_argument("--java", default="java")
     p.add_argument("--work", default=os.path.join(REPO_ROOT, "training", "cache", "int8"),
@@ -94,7 +97,11 @@ def quantize(args, tensors):
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     # shape inference + ORT's graph clean-up first, as ORT's quantisation guide asks for
     quant_pre_process(args.model, prepared)
-    quantize_static(prepared, args.out, TensorReader(tensors),
+    float_nodes = []
+    if args.float_head:
+        import onnx
+        float_nodes = [n.name for n in onnx.load(prepared).graph.node if n.op_type == "Gemm"]
+    quantize_static(prepared, args.out, TensorReader(tensors), nodes_to_exclude=float_nodes,
                     quant_format=QuantFormat.QDQ, per_channel=True, weight_type=QuantType.QInt8,
                     activation_type=QuantType.QUInt8 if args.activations == "uint8" else QuantType.QInt8,
                     calibrate_method=getattr(CalibrationMethod, METHODS[args.method]))
@@ -131,6 +138,7 @@ def int8_descriptor(fp32, args, rows, used, command):
         "weights": "int8 per-channel",
         "activations": args.activations,
         "calibration_method": METHODS[args.method],
+        "float_nodes": "the classifier head (Gemm)" if args.float_head else "none",
         "calibration": {
             "split": "train",
             "per_class_per_pack": args.per_class,

@@ -8,6 +8,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from fingerspell_train.constants import DEFAULT_DATA_ROOT, TRAIN_PACKS, TRAINING_DIR  # noqa: E402
+from fingerspell_train.augment import add_flags  # noqa: E402
 from fingerspell_train.model import CONFIGS  # noqa: E402
 
 
@@ -48,12 +49,7 @@ def parser():
     p.add_argument("--resume", action="store_true", help="continue from <out>/last.pt")
     p.add_argument("--keep-epochs", action="store_true",
                    help="also keep the weights after every epoch (<out>/epoch-NN.pt) for average_weights.py")
-    p.add_argument("--no-realworld-aug", action="store_true",
-                   help="turn off colour, gain, blur, noise, JPEG and grayscale (ablation)")
-    p.add_argument("--erase", type=float, default=0.0,
-                   help="probability of random erasing: one rectangle of 2-20%% of the crop filled with noise (0: off)")
-    for k in ["geometry", "hflip", "color", "gain", "blur", "noise", "jpeg", "grayscale"]:
-        p.add_argument("--no-" + k, action="store_true", help="turn off the %s augmentation" % k)
+    add_flags(p)
     return p
 
 

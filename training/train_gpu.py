@@ -16,6 +16,8 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+from fingerspell_train.augment import add_flags  # noqa: E402
+
 
 def parser():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -39,17 +41,13 @@ def parser():
     p.add_argument("--max-epochs", type=int, default=10000)
     p.add_argument("--ema", type=float, default=0.998, help="EMA decay per step (0: off)")
     p.add_argument("--cutmix", type=float, default=0.0, help="probability of CutMix per batch (0: off)")
-    p.add_argument("--erase", type=float, default=0.0, help="probability of random erasing per image")
     p.add_argument("--no-amp", dest="amp", action="store_false", help="float32 on the GPU")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--threads", type=int, default=8, help="decoding threads")
     p.add_argument("--log-every", type=int, default=50, help="progress line every N batches")
     p.add_argument("--checkpoint-every", type=int, default=5, help="last.pt every N epochs (0: never)")
     p.add_argument("--resume", action="store_true", help="continue from <out>/last.pt")
-    p.add_argument("--no-realworld-aug", action="store_true",
-                   help="turn off colour, gain, blur, noise, JPEG and grayscale (ablation)")
-    for k in ["geometry", "hflip", "color", "gain", "blur", "noise", "jpeg", "grayscale"]:
-        p.add_argument("--no-" + k, action="store_true", help="turn off the %s augmentation" % k)
+    add_flags(p)
     return p
 
 

@@ -42,6 +42,26 @@ P_NOISE, NOISE_SIGMA = 0.3, (2.0, 10.0)
 ERASE_AREA, ERASE_ASPECT = (0.02, 0.2), (0.3, 3.3)
 
 
+SWITCH_KEYS = ("geometry", "hflip", "color", "gain", "blur", "noise", "jpeg", "grayscale")
+
+
+def add_flags(parser):
+    """The augmentation flags of train.py and train_gpu.py."""
+    parser.add_argument("--no-realworld-aug", action="store_true",
+                        help="turn off colour, gain, blur, noise, JPEG and grayscale (ablation)")
+    parser.add_argument("--erase", type=float, default=0.0,
+                        help="probability of random erasing: one rectangle of 2-20%% of the crop filled with noise "
+                             "(0: off)")
+    for k in SWITCH_KEYS:
+        parser.add_argument("--no-" + k, action="store_true", help="turn off the %s augmentation" % k)
+
+
+def config_from_args(args):
+    """The augmentation configuration the flags of add_flags() select."""
+    return aug_config(no_realworld=args.no_realworld_aug, erase=getattr(args, "erase", 0.0),
+                      **{k: False for k in SWITCH_KEYS if getattr(args, "no_" + k, False)})
+
+
 def aug_config(no_realworld=False, **overrides):
     cfg = dict(DEFAULT_AUG)
     if no_realworld:

@@ -16,7 +16,7 @@ import numpy as np
 import torch
 import torch.nn as nn
 
-from .augment import aug_config
+from .augment import config_from_args
 from .batch_augment import BatchAugment
 from .constants import LABELS
 from .metrics import summarize
@@ -109,9 +109,7 @@ def train(args, command):
     log("pack %s: %d train, %d val crops of %s px, decoded and on %s in %.1f s"
         % (args.pack, len(train_x), len(val_x), tuple(train_x.shape[2:]), device, time.time() - t_load))
 
-    cfg = aug_config(no_realworld=args.no_realworld_aug, erase=args.erase,
-                     **{k: False for k in ("geometry", "hflip", "color", "gain", "blur", "noise", "jpeg",
-                                           "grayscale") if getattr(args, "no_" + k)})
+    cfg = config_from_args(args)
     augment = BatchAugment(args.size, 1.0 / float(pack.meta.get("context", 1.0)), cfg, args.seed, device)
     model = build_model().to(device).to(memory_format=torch.channels_last)
     ema = Ema(model, args.ema) if args.ema else None

@@ -12,7 +12,7 @@ import torch
 import torch.nn as nn
 
 from . import data as D
-from .augment import TrainTransform, aug_config, worker_init_fn
+from .augment import TrainTransform, config_from_args, worker_init_fn
 from .constants import LABELS, TRAIN_PACKS, TRAINING_DIR, REPO_ROOT
 from .evaluation import predict, score
 from .model import (build_model, apply_config, set_train_mode, trainable_share, param_groups,
@@ -115,13 +115,7 @@ def train_val_rows(args):
 
 def make_transform(args):
     """The training-time augmentation a run's arguments select."""
-    return TrainTransform(args.size, aug_config(
-        no_realworld=args.no_realworld_aug, geometry=False if args.no_geometry else None,
-        hflip=False if args.no_hflip else None, color=False if args.no_color else None,
-        gain=False if args.no_gain else None, blur=False if args.no_blur else None,
-        noise=False if args.no_noise else None, jpeg=False if args.no_jpeg else None,
-        grayscale=False if args.no_grayscale else None,
-        erase=getattr(args, "erase", 0.0)), seed=args.seed)
+    return TrainTransform(args.size, config_from_args(args), seed=args.seed)
 
 
 def crop_descriptor(metas):

@@ -35,6 +35,24 @@ class AblationTableTest(unittest.TestCase):
         self.assertEqual(["whole frame", "160 px", "3", "4.0", "40.0", "0.700", "1.000 / 0.900", "–", "–",
                           "0.250 / 0.125"], cells)
 
+    def test_gpu_run_without_test_scores_takes_the_better_of_raw_and_ema(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            run = os.path.join(tmp, "g")
+            os.makedirs(run)
+            with open(os.path.join(run, "history.csv"), "w", newline="") as f:
+                w = csv.DictWriter(f, fieldnames=["epoch", "val_macro_f1", "ema_val_macro_f1", "epoch_seconds",
+                                                  "images_per_s"])
+                w.writeheader()
+                w.writerow({"epoch": 1, "val_macro_f1": 0.6, "ema_val_macro_f1": 0.8, "epoch_seconds": 3,
+                            "images_per_s": 4000})
+                w.writerow({"epoch": 2, "val_macro_f1": 0.7, "ema_val_macro_f1": "nan", "epoch_seconds": 3,
+                            "images_per_s": 5000})
+            with open(os.path.join(run, "run.json"), "w") as f:
+                json.dump({"size": 160}, f)
+            row = ablation_table.read_run(run)
+            cells = [c.strip() for c in ablation_table.table([("adamw", row)]).splitlines()[2].strip("|").split("|")]
+        self.assertEqual(["adamw", "160 px", "2", "0.1", "4500.0", "0.800", "–", "–", "–", "–"], cells)
+
     def test_a_bad_argument_is_refused(self):
         self.assertEqual(2, ablation_table.main(["no-equals-sign"]))
 
