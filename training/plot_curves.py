@@ -23,6 +23,8 @@ def main(argv=None):
     ep = [int(r["epoch"]) for r in rows]
     g = lambda k: [float(r[k]) for r in rows]  # noqa: E731
     fig, ax = plt.subplots(1, 3, figsize=(13, 3.8))
+    if len(ep) > 30:  # markers hide the curve when there are many epochs
+        plt.rcParams["lines.markersize"] = 2
     ax[0].plot(ep, g("train_loss"), "o-", label="train")
     ax[0].plot(ep, g("val_loss"), "o-", label="validation")
     ax[0].set_title("loss (CE, label smoothing 0.1)")
@@ -30,10 +32,17 @@ def main(argv=None):
     ax[1].plot(ep, g("val_accuracy"), "o-", label="validation")
     ax[1].set_title("accuracy")
     ax[2].plot(ep, g("val_macro_f1"), "o-", color="C2", label="validation")
+    if any(r.get("ema_val_macro_f1", "nan") != "nan" for r in rows):  # train_gpu.py runs score the EMA weights too
+        ax[2].plot(ep, [float(r.get("ema_val_macro_f1") or "nan") for r in rows], "o-", color="C3",
+                   label="validation, EMA weights")
     ax[2].set_title("macro-F1")
+    from matplotlib.ticker import MaxNLocator
     for a in ax:
         a.set_xlabel("epoch")
-        a.set_xticks(ep)
+        if len(ep) <= 30:
+            a.set_xticks(ep)
+        else:  # a tick per epoch is unreadable for long (GPU) runs
+            a.xaxis.set_major_locator(MaxNLocator(nbins=12, integer=True))
         a.grid(alpha=0.3)
         a.legend()
     if args.title:
