@@ -26,8 +26,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ParityTest {
 
-    /** Quantisation moves int8 probabilities by up to ~0.02 on these images (measured 0.023); top-1 must not move. */
-    private static final double INT8_TOLERANCE = 0.05;
+    /**
+     * How far int8 may move a probability on these images; top-1 must not move at all. Measured: 0.023 for the
+     * 112-px builds, 0.059 for 0.5.0 at 160 px (one low-confidence image, p 0.40; the next 0.025), while that build
+     * matches or beats fp32 accuracy on every test set (docs/performance/int8.md). A broken quantisation moves
+     * probabilities by tenths and flips top-1s.
+     */
+    private static final double INT8_TOLERANCE = 0.08;
 
     @Test
     void committedModel_agreesWithPyTorchOnRealImages() throws Exception {
