@@ -83,7 +83,9 @@ def augmentation_line(run_args):
     """The recipe's augmentation bullet; random erasing only where the run turned it on."""
     erase = (", random erasing of one rectangle of 2–20%% of the crop with noise (p %g)" % run_args["erase"]
              if run_args.get("erase") else "")
-    return ("- Augmentations (training only): box jitter (crop side ×0.8–1.15, shift ±10%, rotation ±15°), horizontal "
+    scale, rotate = run_args.get("scale") or (0.8, 1.15), run_args.get("rotate", 15.0)
+    return ("- Augmentations (training only): box jitter (crop side ×%g–%g, shift ±10%%, rotation ±%g°), horizontal "
+            % (scale[0], scale[1], rotate) +
             "flip (p 0.5, left-handed signers), brightness/contrast/saturation (±35%) + hue (±0.04) (p 0.8), "
             "per-channel gain ±12% (white balance, p 0.5), gaussian blur σ 0.3–1.5 (p 0.2), JPEG re-encode q 30–95 "
             "(p 0.3), grayscale (p 0.05), gaussian noise σ 2–10 (p 0.3)" + erase + ".")

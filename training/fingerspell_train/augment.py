@@ -52,6 +52,10 @@ def add_flags(parser):
     parser.add_argument("--erase", type=float, default=0.0,
                         help="probability of random erasing: one rectangle of 2-20%% of the crop filled with noise "
                              "(0: off)")
+    parser.add_argument("--rotate", type=float, default=DEFAULT_AUG["rotate"],
+                        help="box jitter: rotation range in degrees, +-ROTATE (default %(default)s)")
+    parser.add_argument("--scale", type=float, nargs=2, default=list(DEFAULT_AUG["scale"]), metavar=("LO", "HI"),
+                        help="box jitter: crop side relative to the canonical box (default %(default)s)")
     for k in SWITCH_KEYS:
         parser.add_argument("--no-" + k, action="store_true", help="turn off the %s augmentation" % k)
 
@@ -59,6 +63,7 @@ def add_flags(parser):
 def config_from_args(args):
     """The augmentation configuration the flags of add_flags() select."""
     return aug_config(no_realworld=args.no_realworld_aug, erase=getattr(args, "erase", 0.0),
+                      rotate=getattr(args, "rotate", None), scale=tuple(getattr(args, "scale", None) or ()) or None,
                       **{k: False for k in SWITCH_KEYS if getattr(args, "no_" + k, False)})
 
 

@@ -52,6 +52,14 @@ class AugmentTest(unittest.TestCase):
             self.assertGreater(len(changed), 0.95 * box)
         self.assertTrue((flat == 7).all(), "input must not be modified")
 
+    def test_jitter_flags_reach_the_configuration(self):
+        import train
+        from fingerspell_train.augment import config_from_args
+        default = config_from_args(train.parser().parse_args([]))
+        self.assertEqual((default["rotate"], default["scale"]), (15.0, (0.8, 1.15)))
+        wide = config_from_args(train.parser().parse_args(["--rotate", "30", "--scale", "0.7", "1.3", "--no-jpeg"]))
+        self.assertEqual((wide["rotate"], wide["scale"], wide["jpeg"], wide["blur"]), (30.0, (0.7, 1.3), False, True))
+
     def test_erase_probability(self):
         off = aug_config(no_realworld=True, geometry=False, hflip=False)
         on = dict(off, erase=1.0)

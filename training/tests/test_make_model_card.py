@@ -60,6 +60,11 @@ class JavaEvalTableTest(unittest.TestCase):
         self.assertIn("random erasing of one rectangle of 2–20% of the crop with noise (p 0.5).", line)
         self.assertTrue(line.startswith("- Augmentations (training only): box jitter"))
 
+    def test_augmentationLine_givesTheRunsJitterRanges(self):
+        self.assertIn("crop side ×0.8–1.15, shift ±10%, rotation ±15°", M.augmentation_line({}))
+        line = M.augmentation_line({"rotate": 30.0, "scale": [0.7, 1.3]})
+        self.assertIn("crop side ×0.7–1.3, shift ±10%, rotation ±30°", line)
+
     def test_gpuRun_recipeNamesOptimizerEmaCutmixAndTheWeightsChosen(self):
         run = {"trainer": "train_gpu.py", "device": "NVIDIA H200", "torch": "2.11.0", "n_train": 100, "n_val": 20,
                "args": {"optimizer": "adamw", "lr": 2e-3, "weight_decay": 0.05, "batch_size": 256,
