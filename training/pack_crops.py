@@ -35,10 +35,12 @@ def encode(path, fmt, quality):
 
 
 def pack(rows, out, meta, fmt="WEBP", quality=90, log_every=2000):
-    """rows: dicts with path, label, split (train/val/test), source (a pack or test-set name), detected.
+    """rows: dicts with path, label, split (train/val/test), source (a pack or test-set name), detected, and
+    hand (data.attach_crops: the hand's rotation and side fraction, or None).
 
     Writes out (.npz: the encoded images end to end with their offsets, labels, split codes, source indices into
-    meta["sources"], detected flags, meta as JSON) and returns its size in bytes."""
+    meta["sources"], detected flags, hands [N,2] with NaN where unknown, meta as JSON) and returns its size in
+    bytes."""
     sources = sorted({r["source"] for r in rows})
     blobs = []
     for i, r in enumerate(rows):
@@ -54,6 +56,7 @@ def pack(rows, out, meta, fmt="WEBP", quality=90, log_every=2000):
                  splits=np.array([SPLIT_CODES[r["split"]] for r in rows], np.int8),
                  sources=np.array([sources.index(r["source"]) for r in rows], np.int16),
                  detected=np.array([bool(r.get("detected", True)) for r in rows], np.bool_),
+                hands=np.array([r.get("hand") or (np.nan, np.nan) for r in rows], np.float32).reshape(-1, 2),
                  meta=np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8))
     return os.path.getsize(out)
 

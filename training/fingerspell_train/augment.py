@@ -11,7 +11,7 @@ import numpy as np
 import torch
 from PIL import Image, ImageFilter, ImageEnhance
 
-from .constants import MEAN, STD
+from .constants import MEAN, PALM_TO_HAND_SCALE, STD
 
 _MEAN = torch.tensor(MEAN, dtype=torch.float32).view(3, 1, 1)
 _STD = torch.tensor(STD, dtype=torch.float32).view(3, 1, 1)
@@ -29,6 +29,7 @@ DEFAULT_AUG = {
     "jpeg": True,
     "grayscale": True,
     "erase": 0.0,          # probability of blanking one random rectangle with noise (occlusion, partial views)
+    "forearm": 0.0,        # probability of hiding everything beyond the wrist (sleeves, dark clothes, arm out of view)
 }
 REALWORLD_KEYS = ("color", "gain", "blur", "noise", "jpeg", "grayscale")
 
@@ -40,6 +41,10 @@ P_GRAY = 0.05
 P_GAIN, GAIN_SPREAD = 0.5, 0.12
 P_NOISE, NOISE_SIGMA = 0.3, (2.0, 10.0)
 ERASE_AREA, ERASE_ASPECT = (0.02, 0.2), (0.3, 3.3)
+# Where the forearm is cut off, in wrist distances from the hand square's centre: from just inside the wrist
+# (a tight sleeve) to a quarter palm down the forearm; the detector's wrist point is itself only approximate.
+FOREARM_CUT = (0.85, 1.25)
+P_FOREARM_BLACK = 0.5   # otherwise one random flat colour (a sleeve, a dark shirt, a backdrop)
 
 
 SWITCH_KEYS = ("geometry", "hflip", "color", "gain", "blur", "noise", "jpeg", "grayscale")
@@ -52,6 +57,10 @@ def add_flags(parser):
     parser.add_argument("--erase", type=float, default=0.0,
                         help="probability of random erasing: one rectangle of 2-20%% of the crop filled with noise "
                              "(0: off)")
+    parser.add_argument("--hide-forearm", type=float, default=0.0, metavar="P",
+                        help="probability of filling everything beyond the wrist with black or one flat colour "
+                             "(sleeves, dark clothes, an arm out of view, hands segmented on a backdrop); needs "
+                             "crop folders with hand_rotation_degrees (0: off)")
     parser.add_argument("--rotate", type=float, default=DEFAULT_AUG["rotate"],
                         help="box jitter: rotation range in degrees, +-ROTATE (default %(default)s)")
     parser.add_argument("--scale", type=float, nargs=2, default=list(DEFAULT_AUG["scale"]), metavar=("LO", "HI"),
@@ -63,6 +72,7 @@ def add_flags(parser):
 def config_from_args(args):
     """The augmentation configuration the flags of add_flags() select."""
     return aug_config(no_realworld=args.no_realworld_aug, erase=getattr(args, "erase", 0.0),
+                      forearm=getattr(args, "hide_forearm", 0.0),
                       rotate=getattr(args, "rotate", None), scale=tuple(getattr(args, "scale", None) or ()) or None,
                       **{k: False for k in SWITCH_KEYS if getattr(args, "no_" + k, False)})
 
@@ -148,6 +158,26 @@ def random_erase(arr, rng, area=ERASE_AREA, aspect=ERASE_ASPECT):
     return out
 
 
+def hide_forearm(arr, rotation_degrees, hand_side_frac, rng, cut=FOREARM_CUT, p_black=P_FOREARM_BLACK):
+    """Fill the half-plane beyond the wrist, across the hand's axis, with black or one random colour.
+
+    rotation_degrees is the crop CSV's hand_rotation_degrees (the turn that stands the hand upright, so the
+    fingers point along (sin r, -cos r) in image coordinates); the hand square, hand_side_frac of the crop
+    side, is centred in the crop.
+    """
+    h, w = arr.shape[:2]
+    r = math.radians(rotation_degrees)
+    ux, uy = math.sin(r), -math.cos(r)
+    wrist = hand_side_frac * w / PALM_TO_HAND_SCALE
+    limit = -rng.uniform(*cut) * wrist
+    ys, xs = np.mgrid[0:h, 0:w]
+    along = (xs + 0.5 - w / 2.0) * ux + (ys + 0.5 - h / 2.0) * uy
+    fill = (0, 0, 0) if rng.random() < p_black else tuple(rng.randint(0, 255) for _ in range(3))
+    out = arr.copy()
+    out[along < limit] = fill
+    return out
+
+
 def to_tensor_norm(arr_uint8):
     t = torch.from_numpy(np.array(arr_uint8, dtype=np.uint8, copy=True)).permute(2, 0, 1).float().div_(255.0)
     return (t - _MEAN) / _STD
@@ -164,8 +194,10 @@ class TrainTransform:
     def reseed(self, seed):
         self.rng = random.Random(seed)
 
-    def __call__(self, img, context=1.0):
+    def __call__(self, img, context=1.0, hand=None):
         cfg, rng, S = self.cfg, self.rng, self.size
+        if hand is not None and cfg.get("forearm", 0.0) > 0 and rng.random() < cfg["forearm"]:
+            img = hide_forearm(np.asarray(img, dtype=np.uint8), hand[0], hand[1], rng)
         im = Image.fromarray(img) if isinstance(img, np.ndarray) else img.convert("RGB")
         if cfg["geometry"]:
             im = box_jitter(im, S, context, rng, cfg["scale"], cfg["shift"], cfg["rotate"])

@@ -6,7 +6,8 @@ kinds of change, with the same ranges and probabilities (read from augment.DEFAU
 below), as tensor operations over a uint8 batch [B,3,H,W] that already sits on the device:
 box jitter (scale, shift, rotation) and horizontal flip in one affine resample, colour (brightness,
 contrast, saturation, hue), blur, JPEG (8x8 DCT quantisation with the standard tables and 4:2:0 chroma, the
-lossy part of a JPEG round trip), grayscale, per-channel gain, noise and random erasing.
+lossy part of a JPEG round trip), grayscale, per-channel gain, noise, random erasing, and hiding the
+forearm where the pack records the hand's direction.
 """
 import math
 
@@ -14,8 +15,9 @@ import torch
 import torch.nn.functional as F
 
 from .augment import (DEFAULT_AUG, P_COLOR, COLOR_STRENGTH, HUE, P_BLUR, BLUR_SIGMA, P_JPEG, JPEG_QUALITY,
-                      P_GRAY, P_GAIN, GAIN_SPREAD, P_NOISE, NOISE_SIGMA, ERASE_AREA, ERASE_ASPECT)
-from .constants import MEAN, STD
+                      P_GRAY, P_GAIN, GAIN_SPREAD, P_NOISE, NOISE_SIGMA, ERASE_AREA, ERASE_ASPECT, FOREARM_CUT,
+                      P_FOREARM_BLACK)
+from .constants import MEAN, PALM_TO_HAND_SCALE, STD
 
 # ITU-R BT.601 luma, as PIL's convert("L") and JPEG's YCbCr.
 _LUMA = (0.299, 0.587, 0.114)
@@ -176,6 +178,25 @@ def random_erase(x, gen):
     return torch.where(inside, noise, x)
 
 
+def hide_forearm(x, hands, gen):
+    """augment.hide_forearm for a batch: x float [B,3,H,W] in 0..1, hands [B,2] (rotation degrees, hand side
+    over crop side; rows with NaN are returned unchanged)."""
+    n, _, h, w = x.shape
+    dev = x.device
+    known = ~torch.isnan(hands).any(1)
+    rotation = torch.nan_to_num(hands[:, 0]) * (math.pi / 180.0)
+    wrist = torch.nan_to_num(hands[:, 1]) * w / PALM_TO_HAND_SCALE
+    limit = -_uniform(n, *FOREARM_CUT, gen, dev) * wrist
+    ux, uy = torch.sin(rotation), -torch.cos(rotation)
+    ys = torch.arange(h, device=dev, dtype=x.dtype).view(1, h, 1) + 0.5 - h / 2.0
+    xs = torch.arange(w, device=dev, dtype=x.dtype).view(1, 1, w) + 0.5 - w / 2.0
+    beyond = (xs * ux.view(-1, 1, 1) + ys * uy.view(-1, 1, 1)) < limit.view(-1, 1, 1)
+    colour_fill = torch.randint(0, 256, (n, 3, 1, 1), generator=gen, device=dev).to(x.dtype) / 255
+    fill = torch.where(_chance(n, P_FOREARM_BLACK, gen, dev).view(-1, 1, 1, 1), torch.zeros_like(colour_fill),
+                       colour_fill)
+    return torch.where((beyond & known.view(-1, 1, 1)).unsqueeze(1), fill.expand_as(x), x)
+
+
 def _where(mask, new, old):
     return torch.where(mask.view(-1, 1, 1, 1), new, old)
 
@@ -213,9 +234,13 @@ class BatchAugment:
                           align_corners=False)
         return (x - self.mean) / self.std
 
-    def __call__(self, images_uint8):
+    def __call__(self, images_uint8, hands=None):
+        """hands: [B,2] from CropPack.part_hands, for hiding the forearm (None: never hidden)."""
         cfg, gen = self.cfg, self.gen
-        x = self.geometry(images_uint8.float().div_(255))
+        x = images_uint8.float().div_(255)
+        if cfg.get("forearm", 0.0) > 0 and hands is not None:
+            x = _where(_chance(x.shape[0], cfg["forearm"], gen, x.device), hide_forearm(x, hands, gen), x)
+        x = self.geometry(x)
         n, dev = x.shape[0], x.device
         if cfg["color"]:
             x = _where(_chance(n, P_COLOR, gen, dev), colour(x, gen), x)

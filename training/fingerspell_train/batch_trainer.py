@@ -102,6 +102,10 @@ def train(args, command):
     t_load = time.time()
     pack = CropPack.load(args.pack, threads=args.threads)
     train_x, train_y = (t.to(device) for t in pack.part(TRAIN, args.packs))
+    train_hands = pack.part_hands(TRAIN, args.packs).to(device)
+    if args.hide_forearm > 0 and bool(torch.isnan(train_hands).all()):
+        raise SystemExit("--hide-forearm needs the hands' directions: pack %s has none (pack crop folders cut by "
+                         "a `fingerspell crop` that writes hand_rotation_degrees)" % args.pack)
     val_x, val_y = (t.to(device) for t in pack.part(VAL, args.packs))
     if len(train_x) == 0 or len(val_x) == 0:
         raise SystemExit("pack %s has %d train and %d validation crops: both are needed"
@@ -161,7 +165,7 @@ def train(args, command):
                 break
             sched.apply(trained)
             idx = order[i * args.batch_size:(i + 1) * args.batch_size]
-            x = augment(train_x[idx]).contiguous(memory_format=torch.channels_last)
+            x = augment(train_x[idx], train_hands[idx]).contiguous(memory_format=torch.channels_last)
             y = train_y[idx]
             mixed = args.cutmix > 0 and float(torch.rand(1, generator=gen)) < args.cutmix
             if mixed:

@@ -11,6 +11,10 @@ EMBED_DIM = 512
 INPUT_NAME = "input"
 OUTPUT_NAMES = ["logits", "embedding"]
 
+# The hand square (HandGeometry.java) is 2.6 palm lengths wide and sits half a palm above the palm centre,
+# which is about half a palm above the wrist: the wrist lies about one palm, side / 2.6, below its centre.
+PALM_TO_HAND_SCALE = 2.6
+
 TRAIN_PACKS = ["kaggle-train", "phone-train"]
 TEST_ONLY_PACKS = ["kaggle-test", "massey"]
 ALL_PACKS = TRAIN_PACKS + TEST_ONLY_PACKS

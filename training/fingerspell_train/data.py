@@ -126,7 +126,8 @@ def make_split(data_root, packs=TRAIN_PACKS, name="blocks_80_10_10", splits_dir=
 def read_crop_folder(folder):
     """Read a `fingerspell crop IN OUT` folder: (rows, meta).
 
-    rows: dicts with label,file,detected(bool),score(float); meta: crops.json
+    rows: dicts with label,file,detected(bool),score(float),hand_rotation(degrees or None: the turn that
+    would stand the hand upright, from crop folders that record it); meta: crops.json
     (margin, rotate_upright, context, size).
     """
     csv_path = os.path.join(folder, "crops.csv")
@@ -145,7 +146,9 @@ def read_crop_folder(folder):
                 score = float(r.get("score", "") or 0.0)
             except ValueError:
                 score = 0.0
-            rows.append({"label": r["label"], "file": r["file"], "detected": det, "score": score})
+            rotation = (r.get("hand_rotation_degrees") or "").strip()
+            rows.append({"label": r["label"], "file": r["file"], "detected": det, "score": score,
+                         "hand_rotation": float(rotation) if rotation else None})
     return rows, meta
 
 
@@ -153,7 +156,8 @@ def attach_crops(split_rows_, crops_root):
     """Replace image paths by crop images; returns (rows, metas_by_pack).
 
     Matching is by pack + file name (crops keep the pack's relative file names).
-    Each returned row gains `path` (absolute), `detected`, `context`.
+    Each returned row gains `path` (absolute), `detected`, `context`, and `hand` where the folder records
+    the hand's direction: (rotation in degrees, hand square side as a fraction of the crop side).
     """
     metas = {}
     by_pack = defaultdict(list)
@@ -174,8 +178,13 @@ def attach_crops(split_rows_, crops_root):
             if c is None:
                 missing += 1
                 continue
+            context = float(meta.get("context") or 1.0)
+            hand = None
+            if c.get("hand_rotation") is not None:
+                # an upright crop has already turned the hand by its rotation
+                hand = (0.0 if meta.get("rotate_upright") else c["hand_rotation"], 1.0 / (max(context, 1.0) * (1.0 + 2.0 * float(meta.get("margin") or 0.0))))
             out.append(dict(r, path=os.path.join(folder, c["file"]), detected=c["detected"],
-                            score=c["score"], context=float(meta.get("context") or 1.0)))
+                            score=c["score"], context=context, hand=hand))
         if missing:
             print("warning: %d files of %s have no crop in %s" % (missing, pack, folder), file=sys.stderr)
     return out, metas
@@ -214,7 +223,7 @@ def subsample_per_class(rows, max_per_class):
 class ImageDataset:
     """Dataset over rows with `path`, `label`, `context`.
 
-    transform(img_rgb_uint8_hwc, context) -> tensor CHW float.
+    transform(img_rgb_uint8_hwc, context, hand) -> tensor CHW float (hand: see attach_crops, or None).
     """
 
     def __init__(self, rows, transform):
@@ -228,5 +237,5 @@ class ImageDataset:
         from .preprocess import load_rgb
         r = self.rows[i]
         img = load_rgb(r["path"])
-        x = self.transform(img, r.get("context", 1.0))
+        x = self.transform(img, r.get("context", 1.0), r.get("hand"))
         return x, LABEL_TO_INDEX[r["label"]]

@@ -48,7 +48,7 @@ def eval_transform(size):
     """Transform for ImageDataset: same as preprocess_bgr but from an RGB array."""
     import torch
 
-    def f(img_rgb, context=1.0):
+    def f(img_rgb, context=1.0, hand=None):  # hand: only training augmentations use it
         bgr = cv2.cvtColor(img_rgb, cv2.COLOR_RGB2BGR)
         return torch.from_numpy(preprocess_bgr(bgr, size, context))
     return f

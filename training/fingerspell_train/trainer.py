@@ -175,6 +175,13 @@ def train(args, command):
     log("config %s: trainable %.2f%% of %d params" % (args.config, 100 * share,
                                                         sum(p.numel() for p in model.parameters())))
 
+    if getattr(args, "hide_forearm", 0.0) > 0:
+        with_hand = sum(1 for r in train_rows if r.get("hand") is not None)
+        if not with_hand:
+            raise SystemExit("--hide-forearm needs the hands' directions: cut the crop folders with a "
+                             "`fingerspell crop` that writes hand_rotation_degrees")
+        log("--hide-forearm %.2f: %d of %d training crops have the hand's direction"
+            % (args.hide_forearm, with_hand, len(train_rows)))
     tf = make_transform(args)
     ds = D.ImageDataset(train_rows, tf)
     if args.init_onnx and not args.resume:

@@ -4,7 +4,7 @@ import numpy as np
 import torch
 
 from tests._util import TRAINING  # noqa: F401
-from fingerspell_train.augment import TrainTransform, aug_config, random_erase, REALWORLD_KEYS
+from fingerspell_train.augment import TrainTransform, aug_config, hide_forearm, random_erase, REALWORLD_KEYS
 from fingerspell_train.preprocess import preprocess_bgr, eval_transform
 
 
@@ -70,6 +70,47 @@ class AugmentTest(unittest.TestCase):
         self.assertLess(diff, 0.25)
         # the default (0) draws nothing extra, so older runs' augmentation streams are unchanged
         self.assertEqual(aug_config()["erase"], 0.0)
+
+    def test_hide_forearm_fills_the_side_beyond_the_wrist(self):
+        import random
+        flat = np.full((100, 100, 3), 200, np.uint8)
+        # side 0.6 of the crop: the wrist is 0.6 * 100 / 2.6 = 23 px from the centre, the cut 0.85-1.25 of that
+        cases = {0.0: (lambda o: o[:, 50], "rows"),      # upright hand: fingers up, forearm below
+                 180.0: (lambda o: o[::-1, 50], "rows"),  # hanging down: forearm above
+                 90.0: (lambda o: o[50, ::-1], "cols"),   # fingers to the right: forearm on the left
+                 -90.0: (lambda o: o[50, :], "cols")}     # fingers to the left: forearm on the right
+        for rotation, (line, _) in cases.items():
+            for seed in range(20):
+                out = hide_forearm(flat, rotation, 0.6, random.Random(seed))
+                filled = (line(out) != 200).any(axis=1)   # from the fingers' end towards the forearm
+                first = int(np.argmax(filled))
+                self.assertTrue(filled[first:].all(), "one contiguous band at the forearm's end")
+                self.assertFalse(filled[:first].any())
+                cut = first - 50 + 0.5
+                self.assertGreaterEqual(cut, 0.85 * 0.6 * 100 / 2.6 - 1, rotation)
+                self.assertLessEqual(cut, 1.25 * 0.6 * 100 / 2.6 + 1, rotation)
+                self.assertEqual(len(np.unique(out[out[..., 0] != 200].reshape(-1, 3), axis=0)), 1,
+                                 "one flat fill colour")
+        self.assertTrue((flat == 200).all(), "input must not be modified")
+        fills = {tuple(hide_forearm(flat, 0.0, 0.6, random.Random(s))[99, 50]) for s in range(40)}
+        self.assertIn((0, 0, 0), fills)
+        self.assertGreater(len(fills), 5, "black or a random colour")
+
+    def test_hide_forearm_only_with_a_hand_direction_and_when_asked(self):
+        plain_cfg = aug_config(no_realworld=True, geometry=False, hflip=False)
+        on = dict(plain_cfg, forearm=1.0)
+        img = np.full((160, 160, 3), 200, np.uint8)
+        hand = (0.0, 1 / 1.5)
+        plain = TrainTransform(160, plain_cfg, seed=1)(img, 1.0, hand)
+        no_hand = TrainTransform(160, on, seed=1)(img, 1.0, None)
+        cut = TrainTransform(160, on, seed=1)(img, 1.0, hand)
+        self.assertTrue(torch.equal(plain, no_hand))
+        changed = (plain != cut).any(dim=0)
+        self.assertTrue(changed[-1].all() and not changed[0].any(), "the bottom rows, never the top")
+        self.assertEqual(aug_config()["forearm"], 0.0)
+        import train
+        from fingerspell_train.augment import config_from_args
+        self.assertEqual(config_from_args(train.parser().parse_args(["--hide-forearm", "0.4"]))["forearm"], 0.4)
 
     def test_seeded_determinism(self):
         a = TrainTransform(112, seed=5)(self.img)

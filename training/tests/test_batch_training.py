@@ -12,7 +12,7 @@ import torch
 from tests._util import TRAINING  # noqa: F401
 from tests.test_crops import make_fake, CONTEXT, CLASSES
 from fingerspell_train.augment import aug_config, REALWORLD_KEYS
-from fingerspell_train.batch_augment import BatchAugment, jpeg, gaussian_blur
+from fingerspell_train.batch_augment import BatchAugment, jpeg, gaussian_blur, hide_forearm
 from fingerspell_train.constants import MEAN, STD, LABEL_TO_INDEX
 from fingerspell_train.packed import CropPack, TRAIN, VAL
 import pack_crops
@@ -85,6 +85,31 @@ class BatchAugmentTest(unittest.TestCase):
         self.assertLess(d0, d1)  # the wider kernel changes more
         self.assertAlmostEqual(float(y.mean()), float(x.mean()), places=2)
 
+    def test_hide_forearm_fills_beyond_the_wrist_of_known_hands_only(self):
+        x = torch.full((4, 3, 100, 100), 0.8)
+        # fingers up, fingers right, fingers down; the last row has no hand
+        hands = torch.tensor([[0.0, 0.6], [90.0, 0.6], [180.0, 0.6], [float("nan"), float("nan")]])
+        g = torch.Generator().manual_seed(0)
+        out = hide_forearm(x, hands, g)
+        changed = (out != 0.8).any(1)
+        wrist = 0.6 * 100 / 2.6
+        for i, line in ((0, changed[0, :, 50]), (1, changed[1, 50, :].flip(0)), (2, changed[2, :, 50].flip(0))):
+            first = int(torch.argmax(line.int()))
+            self.assertTrue(line[first:].all() and not line[:first].any(), i)
+            self.assertGreaterEqual(first - 50 + 0.5, 0.85 * wrist - 1, i)
+            self.assertLessEqual(first - 50 + 0.5, 1.25 * wrist + 1, i)
+        self.assertFalse(changed[3].any(), "no hand, nothing hidden")
+        # the CPU transform with the same geometry hides the same side
+        import random
+        from fingerspell_train.augment import hide_forearm as hide_one
+        one = hide_one(np.full((100, 100, 3), 200, np.uint8), 90.0, 0.6, random.Random(0))
+        self.assertTrue((one[50, :20] != 200).all() and (one[50, 60:] == 200).all())
+        off = BatchAugment(100, 1.0, aug_config(no_realworld=True, geometry=False, hflip=False), seed=0)
+        on = BatchAugment(100, 1.0, dict(off.cfg, forearm=1.0), seed=0)
+        plain = (x * 255).to(torch.uint8)
+        self.assertTrue(torch.equal(off(plain, hands), on(plain, None)), "without hands nothing is drawn")
+        self.assertFalse(torch.equal(off(plain, hands), on(plain, hands)))
+
     def test_same_seed_same_stream(self):
         a = BatchAugment(48, 0.8, seed=5)(self.images)
         b = BatchAugment(48, 0.8, seed=5)(self.images)
@@ -156,6 +181,14 @@ class PackAndTrainTest(unittest.TestCase):
         value_of_label = {LABEL_TO_INDEX[c]: 60 * (ci + 1) for ci, c in enumerate(CLASSES)}
         expected = torch.tensor([value_of_label[int(y)] for y in train_y])
         self.assertTrue(torch.equal(train_x[:, 0, 30, 30].long(), expected))
+        # make_fake writes upright crops: every detected hand has direction 0; a 'nothing' crop has none
+        hands = pack.part_hands(TRAIN)
+        for row, hand in zip(self.train_rows, hands):
+            if row["hand"] is None:
+                self.assertTrue(torch.isnan(hand).all())
+            else:
+                self.assertTrue(torch.allclose(hand, torch.tensor(row["hand"], dtype=torch.float32)))
+        self.assertTrue(any(r["hand"] is not None for r in self.train_rows))
 
     def test_pack_keeps_sources_and_filters_by_pack(self):
         pack = CropPack.load(self.pack_path, threads=2)

@@ -40,14 +40,15 @@ def make_fake(root, frames=6):
                 crop[10:50, 10:50] = 60 * (ci + 1)
                 cv2.imwrite(os.path.join(cdir, f), crop)
                 detected = not (c == "nothing" or (c == "B" and n == 0))
-                crows.append((f, c, str(detected).lower(), "%.2f" % (0.9 if detected else 0.0)))
+                crows.append((f, c, str(detected).lower(), "%.2f" % (0.9 if detected else 0.0),
+                              "%.2f" % (10.0 * n) if detected else ""))
         with open(os.path.join(data_root, pack, "index.csv"), "w", newline="") as fh:
             w = csv.writer(fh)
             w.writerow(["label", "file", "staged_from", "sha256_16"])
             w.writerows(idx)
         with open(os.path.join(cdir, "crops.csv"), "w", newline="") as fh:
             w = csv.writer(fh)
-            w.writerow(["file", "label", "detected", "score"])
+            w.writerow(["file", "label", "detected", "score", "hand_rotation_degrees"])
             w.writerows(crows)
         with open(os.path.join(cdir, "crops.json"), "w") as fh:
             json.dump({"margin": 0.25, "rotate_upright": True, "context": CONTEXT, "size": 60}, fh)
@@ -74,6 +75,24 @@ class CropsTest(unittest.TestCase):
             self.assertTrue(r["path"].startswith(self.crops_root))
             self.assertEqual(r["context"], CONTEXT)
         self.assertFalse(any(r["detected"] for r in out if r["label"] == "nothing"))
+        # the hand's direction: none without a hand; these upright crops have turned the hand already
+        for r in out:
+            self.assertEqual(r["hand"], (0.0, 1 / (CONTEXT * 1.5)) if r["detected"] else None)
+
+    def test_hand_direction_of_crops_that_keep_the_frame_axes(self):
+        import shutil
+        root = os.path.join(self.tmp.name, "axes")
+        shutil.copytree(os.path.join(self.crops_root, "phone-train"), os.path.join(root, "phone-train"))
+        with open(os.path.join(root, "phone-train", "crops.json"), "w") as fh:
+            json.dump({"margin": 0.1, "rotate_upright": False, "context": 1.25, "size": 60}, fh)
+        out, _ = D.attach_crops(D.split_rows(D.read_index(self.data_root, "phone-train")), root)
+        hands = [r for r in out if r["detected"]]
+        self.assertEqual(len(hands), 2 * 6 - 1)
+        for r in hands:
+            n = int(r["file"].split("/")[1][:-4]) // 3
+            self.assertEqual(r["hand"][0], 10.0 * n)
+            self.assertAlmostEqual(r["hand"][1], 1 / (1.25 * 1.2))
+        self.assertTrue(all(r["hand"] is None for r in out if not r["detected"]))
 
     def test_canonical_crop_is_central(self):
         path = os.path.join(self.crops_root, "kaggle-train", "A", "A5.jpg")

@@ -317,17 +317,22 @@ public final class CropCommand implements java.util.concurrent.Callable<Integer>
 
     private void writeCsv(List<Outcome> outcomes) throws IOException {
         try (Writer csv = Files.newBufferedWriter(outDir.resolve("crops.csv"), StandardCharsets.UTF_8)) {
-            csv.write("file,label,source_file,detected,source,score,center_x,center_y,side,rotation_degrees\n");
+            // hand_rotation_degrees: the turn that would stand the hand upright (wrist below the middle finger),
+            // whatever the policy; empty without a hand. Training uses it to find the wrist inside the crop.
+            csv.write("file,label,source_file,detected,source,score,center_x,center_y,side,rotation_degrees,"
+                    + "hand_rotation_degrees\n");
             for (Outcome o : outcomes) {
                 if (o.location() == null) {
                     continue;
                 }
                 HandCropper.Location l = o.location();
                 CropRegion r = l.region();
-                csv.write(String.format(Locale.ROOT, "%s,%s,%s,%b,%s,%.4f,%.2f,%.2f,%.2f,%.2f%n", csvField(o.outFile()),
+                String handRotation = l.hand() == null ? ""
+                        : String.format(Locale.ROOT, "%.2f", l.hand().rotationDegrees());
+                csv.write(String.format(Locale.ROOT, "%s,%s,%s,%b,%s,%.4f,%.2f,%.2f,%.2f,%.2f,%s%n", csvField(o.outFile()),
                         o.image().label(), csvField(inDir.relativize(o.image().file()).toString().replace('\\', '/')),
                         l.source() == Crop.Source.DETECTED, sourceName(l.source()), l.score(), r.centerX(),
-                        r.centerY(), r.side(), r.rotationDegrees()));
+                        r.centerY(), r.side(), r.rotationDegrees(), handRotation));
             }
         }
     }

@@ -46,8 +46,8 @@ class CropCommandTest {
 
         assertEquals(ExitCodes.OK, code);
         List<String> csv = Files.readAllLines(out.resolve("crops.csv"));
-        assertEquals("file,label,source_file,detected,source,score,center_x,center_y,side,rotation_degrees",
-                csv.get(0));
+        assertEquals("file,label,source_file,detected,source,score,center_x,center_y,side,rotation_degrees,"
+                + "hand_rotation_degrees", csv.get(0));
         assertEquals(6, csv.size());
         assertTrue(csv.stream().anyMatch(line -> line.startsWith("nothing/nothing_test.png,nothing,")));
         for (String line : csv.subList(1, csv.size())) {
@@ -69,6 +69,39 @@ class CropCommandTest {
         } finally {
             crop.release();
         }
+    }
+
+    /** The hand's own direction is written whatever the policy: an upright crop turns by exactly that angle. */
+    @Test
+    void crop_handRotation_isTheUprightTurnEvenWhenTheCropKeepsTheFrameAxes() throws Exception {
+        Path in = smallSet();
+        assertEquals(ExitCodes.OK, Main.run("crop", in.toString(), dir.resolve("axes").toString(),
+                "--no-rotate-upright", "--threads", "1"));
+        assertEquals(ExitCodes.OK, Main.run("crop", in.toString(), dir.resolve("upright").toString(),
+                "--rotate-upright", "--threads", "1"));
+        List<String[]> axes = rows(dir.resolve("axes"));
+        List<String[]> upright = rows(dir.resolve("upright"));
+        assertEquals(5, axes.size());
+        int handsWithATurn = 0;
+        for (int i = 0; i < axes.size(); i++) {
+            String[] a = axes.get(i);
+            String[] u = upright.get(i);
+            assertEquals(a[0], u[0]);
+            if (a[3].equals("true")) {
+                assertEquals(0.0, Double.parseDouble(a[9]), 1e-9, a[0]);
+                assertEquals(Double.parseDouble(u[9]), Double.parseDouble(a[10]), 0.011, a[0]);
+                assertEquals(a[10], u[10], a[0]);
+                handsWithATurn += Math.abs(Double.parseDouble(a[10])) > 1 ? 1 : 0;
+            } else {
+                assertEquals(10, a.length, "no hand, no direction: " + a[0]);
+            }
+        }
+        assertTrue(axes.stream().anyMatch(r -> r[3].equals("false")), "the empty scene has no hand");
+        assertTrue(handsWithATurn > 0, "massey hands are not all exactly upright");
+    }
+
+    private static List<String[]> rows(Path out) throws Exception {
+        return Files.readAllLines(out.resolve("crops.csv")).stream().skip(1).sorted().map(l -> l.split(",")).toList();
     }
 
     @Test
