@@ -176,3 +176,19 @@ class CropsTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class PreviewAugmentTest(unittest.TestCase):
+    def test_sheet_has_one_row_per_crop_and_the_canonical_view_first(self):
+        import preview_augment
+        with tempfile.TemporaryDirectory() as tmp:
+            data_root, crops_root = make_fake(tmp)
+            out = os.path.join(tmp, "sheet.png")
+            preview_augment.main(["--crops-root", crops_root, "--data-root", data_root, "--out", out,
+                                  "--splits-dir", os.path.join(tmp, "splits"),
+                                  "--rows", "3", "--views", "4", "--size", "40", "--hide-forearm", "1"])
+            img = cv2.imread(out)
+            self.assertEqual(img.shape, (3 * 40, 5 * 40, 3))
+            # the canonical view of a fake crop is its uniform centre square
+            self.assertLess(float(img[:40, :40].std()), 2.0)
+            self.assertGreater(float(img[:40, 40:].std()), 2.0, "augmented views differ from it")
