@@ -41,9 +41,10 @@ P_GRAY = 0.05
 P_GAIN, GAIN_SPREAD = 0.5, 0.12
 P_NOISE, NOISE_SIGMA = 0.3, (2.0, 10.0)
 ERASE_AREA, ERASE_ASPECT = (0.02, 0.2), (0.3, 3.3)
-# Where the forearm is cut off, in wrist distances from the hand square's centre: from just inside the wrist
-# (a tight sleeve) to a quarter palm down the forearm; the detector's wrist point is itself only approximate.
-FOREARM_CUT = (0.85, 1.25)
+# Where the forearm is cut off, in units of the estimated wrist distance (side / 2.6) from the hand square's
+# centre. On real crops (preview_augment.py) 0.85-1.25 cut mostly below the crop's canonical view; 0.6-1.0
+# cuts across the wrist (a sleeve's cuff) and leaves the palm whole or nearly.
+FOREARM_CUT = (0.6, 1.0)
 P_FOREARM_BLACK = 0.5   # otherwise one random flat colour (a sleeve, a dark shirt, a backdrop)
 
 

@@ -4,7 +4,7 @@ import numpy as np
 import torch
 
 from tests._util import TRAINING  # noqa: F401
-from fingerspell_train.augment import TrainTransform, aug_config, hide_forearm, random_erase, REALWORLD_KEYS
+from fingerspell_train.augment import FOREARM_CUT, TrainTransform, aug_config, hide_forearm, random_erase, REALWORLD_KEYS
 from fingerspell_train.preprocess import preprocess_bgr, eval_transform
 
 
@@ -74,7 +74,7 @@ class AugmentTest(unittest.TestCase):
     def test_hide_forearm_fills_the_side_beyond_the_wrist(self):
         import random
         flat = np.full((100, 100, 3), 200, np.uint8)
-        # side 0.6 of the crop: the wrist is 0.6 * 100 / 2.6 = 23 px from the centre, the cut 0.85-1.25 of that
+        # side 0.6 of the crop: the wrist is 0.6 * 100 / 2.6 = 23 px from the centre, the cut FOREARM_CUT of that
         cases = {0.0: (lambda o: o[:, 50], "rows"),      # upright hand: fingers up, forearm below
                  180.0: (lambda o: o[::-1, 50], "rows"),  # hanging down: forearm above
                  90.0: (lambda o: o[50, ::-1], "cols"),   # fingers to the right: forearm on the left
@@ -87,8 +87,8 @@ class AugmentTest(unittest.TestCase):
                 self.assertTrue(filled[first:].all(), "one contiguous band at the forearm's end")
                 self.assertFalse(filled[:first].any())
                 cut = first - 50 + 0.5
-                self.assertGreaterEqual(cut, 0.85 * 0.6 * 100 / 2.6 - 1, rotation)
-                self.assertLessEqual(cut, 1.25 * 0.6 * 100 / 2.6 + 1, rotation)
+                self.assertGreaterEqual(cut, FOREARM_CUT[0] * 0.6 * 100 / 2.6 - 1, rotation)
+                self.assertLessEqual(cut, FOREARM_CUT[1] * 0.6 * 100 / 2.6 + 1, rotation)
                 self.assertEqual(len(np.unique(out[out[..., 0] != 200].reshape(-1, 3), axis=0)), 1,
                                  "one flat fill colour")
         self.assertTrue((flat == 200).all(), "input must not be modified")

@@ -11,7 +11,7 @@ import torch
 
 from tests._util import TRAINING  # noqa: F401
 from tests.test_crops import make_fake, CONTEXT, CLASSES
-from fingerspell_train.augment import aug_config, REALWORLD_KEYS
+from fingerspell_train.augment import FOREARM_CUT, aug_config, REALWORLD_KEYS
 from fingerspell_train.batch_augment import BatchAugment, jpeg, gaussian_blur, hide_forearm
 from fingerspell_train.constants import MEAN, STD, LABEL_TO_INDEX
 from fingerspell_train.packed import CropPack, TRAIN, VAL
@@ -96,8 +96,8 @@ class BatchAugmentTest(unittest.TestCase):
         for i, line in ((0, changed[0, :, 50]), (1, changed[1, 50, :].flip(0)), (2, changed[2, :, 50].flip(0))):
             first = int(torch.argmax(line.int()))
             self.assertTrue(line[first:].all() and not line[:first].any(), i)
-            self.assertGreaterEqual(first - 50 + 0.5, 0.85 * wrist - 1, i)
-            self.assertLessEqual(first - 50 + 0.5, 1.25 * wrist + 1, i)
+            self.assertGreaterEqual(first - 50 + 0.5, FOREARM_CUT[0] * wrist - 1, i)
+            self.assertLessEqual(first - 50 + 0.5, FOREARM_CUT[1] * wrist + 1, i)
         self.assertFalse(changed[3].any(), "no hand, nothing hidden")
         # the CPU transform with the same geometry hides the same side
         import random
