@@ -9,6 +9,12 @@ and (optionally) confusion-matrix PNGs.
 
 /usr/bin/python3 training/evaluate.py --checkpoint training/runs/<run>/best.pt \
     --out training/runs/<run>/eval.json [--plots-dir models/] [--crops-root DIR]
+/usr/bin/python3 training/evaluate.py --onnx models/fingerspell.onnx --crops-root DIR --out eval.json
+
+--onnx scores an exported model (its BatchNorm is folded into the convolutions, which is exact in evaluation)
+with the split and crop policy its descriptor names. --hide-forearm adds each held-out block again with
+everything beyond the wrist filled black (the cut at the middle of augment.FOREARM_CUT): what a sleeve or a dark
+shirt does to the score; it needs crop folders that record the hand's direction.
 """
 import argparse
 import json
@@ -21,6 +27,40 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from fingerspell_train.constants import DEFAULT_DATA_ROOT, REPO_ROOT, TRAIN_PACKS, LABELS  # noqa: E402
 
 SET_ORDER = ["kaggle-test", "kaggle-train-heldout", "phone-train-heldout", "massey"]
+NO_FOREARM = "/no-forearm"
+
+
+def no_forearm_transform(size):
+    """The evaluation view of a crop whose forearm is filled black at a fixed cut (no randomness)."""
+    import random
+    from fingerspell_train.augment import FOREARM_CUT, hide_forearm
+    from fingerspell_train.preprocess import eval_transform
+    base = eval_transform(size)
+    cut = sum(FOREARM_CUT) / 2.0
+
+    def f(img_rgb, context=1.0, hand=None):
+        if hand is not None:
+            img_rgb = hide_forearm(img_rgb, hand[0], hand[1], random.Random(0), cut=(cut, cut), p_black=1.0)
+        return base(img_rgb, context, hand)
+    return f
+
+
+def load_model(args):
+    """(model, checkpoint-like dict with meta) from --checkpoint or --onnx."""
+    if args.checkpoint:
+        from fingerspell_train.export import load_checkpoint_model
+        return load_checkpoint_model(args.checkpoint)
+    from fingerspell_train.model import build_model, load_fused_onnx
+    descriptor_path = os.path.splitext(args.onnx)[0] + ".json"
+    with open(descriptor_path) as f:
+        descriptor = json.load(f)
+    training = descriptor.get("training") or {}
+    model = build_model()
+    load_fused_onnx(model, args.onnx)
+    model.eval()
+    meta = {"size": int(training.get("input_size") or descriptor["input"]["size"]),
+            "split_file": training["split_file"], "crop": descriptor.get("crop") or {}}
+    return model, {"meta": meta, "epoch": training.get("best_epoch"), "descriptor": descriptor_path}
 
 
 def build_sets(args, meta):
@@ -74,7 +114,9 @@ def plot_confusion(cm, labels, title, path):
 
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--checkpoint", required=True)
+    model_source = p.add_mutually_exclusive_group(required=True)
+    model_source.add_argument("--checkpoint", help="a run's .pt (train.py, train_gpu.py, average_weights.py)")
+    model_source.add_argument("--onnx", help="an exported model with its descriptor JSON beside it")
     p.add_argument("--data-root", default=DEFAULT_DATA_ROOT)
     p.add_argument("--crops-root", default=None, help="evaluate on `fingerspell crop` folders (hand model)")
     p.add_argument("--split-file", default=None, help="default: the split recorded in the checkpoint")
@@ -84,28 +126,38 @@ def main(argv=None):
     p.add_argument("--plot-prefix", default="", help="file-name prefix for the PNGs")
     p.add_argument("--batch-size", type=int, default=64)
     p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--hide-forearm", action="store_true",
+                   help="also score each held-out block with the forearm filled black (needs --crops-root)")
     args = p.parse_args(argv)
+    if args.hide_forearm and not args.crops_root:
+        p.error("--hide-forearm needs --crops-root: the crop folders record where the hand points")
 
     import torch
     torch.set_num_threads(args.threads)
-    from fingerspell_train.export import load_checkpoint_model
     from fingerspell_train.evaluation import predict, score
 
-    model, ck = load_checkpoint_model(args.checkpoint)
+    model, ck = load_model(args)
     meta = ck["meta"]
     size = int(meta["size"])
     no_hand = (meta.get("crop") or {}).get("no_hand", "classify") if args.crops_root else "classify"
     sets, split_file = build_sets(args, meta)
-    result = {"checkpoint": os.path.relpath(os.path.abspath(args.checkpoint), REPO_ROOT),
+    if args.hide_forearm:
+        for name in [n for n in sets if n.endswith("-heldout")]:
+            if not any(r.get("hand") for r in sets[name]):
+                raise SystemExit("--hide-forearm: the crops of %s do not record the hand's direction" % name)
+            sets[name + NO_FOREARM] = sets[name]
+    result = {"checkpoint": os.path.relpath(os.path.abspath(args.checkpoint or args.onnx), REPO_ROOT),
               "epoch": ck.get("epoch"), "input_size": size, "crops_root": args.crops_root,
               "split_file": os.path.relpath(split_file, REPO_ROOT),
               "note": "massey: letters only (26 classes); predictions outside A..Z count as errors. "
                       "macro_f1 averages F1 over the classes present in the set's ground truth.",
               "sets": {}}
-    for name in [s for s in SET_ORDER if s in sets]:
+    order = [n for n in SET_ORDER if n in sets] + [n + NO_FOREARM for n in SET_ORDER if n + NO_FOREARM in sets]
+    for name in order:
         rows = sets[name]
         t = time.time()
-        probs, _ = predict(model, rows, size, args.batch_size)
+        transform = no_forearm_transform(size) if name.endswith(NO_FOREARM) else None
+        probs, _ = predict(model, rows, size, args.batch_size, transform=transform)
         s = score(rows, probs, letters_only=(name == "massey"), no_hand=no_hand)
         result["sets"][name] = s
         print("%-22s n=%4d  accuracy %.4f  macro-F1 %.4f  (%s, %.0f s)"
@@ -117,9 +169,10 @@ def main(argv=None):
             if name == "massey":  # rows: 26 letters; columns: all 29 predictions
                 pass
             plot_confusion(cm, labels, "%s %s: acc %.3f, macro-F1 %.3f (n=%d)"
-                           % (args.plot_prefix.strip("_-") or os.path.basename(os.path.dirname(os.path.abspath(args.checkpoint))), name, s["accuracy"], s["macro_f1"], s["n"]),
-                           os.path.join(args.plots_dir, "%sconfusion_%s.png" % (args.plot_prefix, name)))
-    out = args.out or os.path.join(os.path.dirname(os.path.abspath(args.checkpoint)), "eval.json")
+                           % (args.plot_prefix.strip("_-") or os.path.basename(os.path.dirname(os.path.abspath(args.checkpoint or args.onnx))), name, s["accuracy"], s["macro_f1"], s["n"]),
+                           os.path.join(args.plots_dir, "%sconfusion_%s.png"
+                                        % (args.plot_prefix, name.replace("/", "_"))))
+    out = args.out or os.path.join(os.path.dirname(os.path.abspath(args.checkpoint or args.onnx)), "eval.json")
     with open(out, "w") as f:
         json.dump(result, f, indent=1)
     print("wrote", out)

@@ -1,0 +1,95 @@
+"""evaluate.py on fake packs: an exported ONNX scores as its checkpoint does; --hide-forearm adds the blocks."""
+import json
+import os
+import tempfile
+import unittest
+
+import numpy as np
+import torch
+
+from tests._util import TRAINING  # noqa: F401
+from tests.test_crops import make_fake, CONTEXT
+from tests.test_batch_training import add_fake_test_packs
+from fingerspell_train import data as D
+from fingerspell_train.export import export_onnx
+from fingerspell_train.model import build_model
+from fingerspell_train.preprocess import eval_transform
+import evaluate
+
+SIZE = 64
+CROP = {"mode": "hand", "margin": 0.25, "rotate_upright": True, "no_hand": "nothing"}
+
+
+class EvaluateTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        root = cls.tmp.name
+        cls.data_root, cls.crops_root = make_fake(root, frames=12)
+        add_fake_test_packs(cls.data_root, cls.crops_root)
+        _, split_path, _ = D.make_split(cls.data_root, splits_dir=os.path.join(root, "splits"))
+        torch.manual_seed(0)
+        model = build_model()
+        model.train()
+        with torch.no_grad():  # BatchNorm statistics that are not the identity, so folding them matters
+            for _ in range(3):
+                model(torch.randn(8, 3, SIZE, SIZE) * 2 + 0.5)
+        model.eval()
+        cls.checkpoint = os.path.join(root, "best.pt")
+        torch.save({"model": model.state_dict(), "epoch": 1,
+                    "meta": {"size": SIZE, "split_file": split_path, "crop": CROP}}, cls.checkpoint)
+        cls.onnx = os.path.join(root, "m.onnx")
+        export_onnx(model, cls.onnx, SIZE)
+        with open(os.path.join(root, "m.json"), "w") as f:
+            json.dump({"crop": CROP, "input": {"size": SIZE},
+                       "training": {"input_size": SIZE, "split_file": split_path, "best_epoch": 1}}, f)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def run_eval(self, *extra):
+        out = os.path.join(self.tmp.name, "eval-%d.json" % len(os.listdir(self.tmp.name)))
+        evaluate.main(["--data-root", self.data_root, "--crops-root", self.crops_root, "--out", out,
+                       "--threads", "1"] + list(extra))
+        with open(out) as f:
+            return json.load(f)["sets"]
+
+    def test_onnx_scores_as_its_checkpoint(self):
+        from_checkpoint = self.run_eval("--checkpoint", self.checkpoint)
+        from_onnx = self.run_eval("--onnx", self.onnx)
+        self.assertEqual(sorted(from_onnx), sorted(evaluate.SET_ORDER))
+        for name in evaluate.SET_ORDER:
+            self.assertEqual(from_onnx[name]["confusion"], from_checkpoint[name]["confusion"], name)
+            self.assertGreater(from_onnx[name]["n"], 0)
+
+    def test_onnx_model_computes_what_the_checkpoint_computes(self):
+        import argparse
+        a, _ = evaluate.load_model(argparse.Namespace(checkpoint=self.checkpoint, onnx=None))
+        b, meta = evaluate.load_model(argparse.Namespace(checkpoint=None, onnx=self.onnx))
+        self.assertEqual(meta["meta"]["size"], SIZE)
+        self.assertEqual(meta["meta"]["crop"], CROP)
+        x = torch.randn(4, 3, SIZE, SIZE)
+        with torch.no_grad():
+            la, lb = a(x), b(x)
+        self.assertGreater(float(la.std()), 0.01)
+        self.assertLess(float((la - lb).abs().max()), 1e-3)
+
+    def test_hide_forearm_scores_each_heldout_block_again(self):
+        sets = self.run_eval("--checkpoint", self.checkpoint, "--hide-forearm")
+        for block in ("kaggle-train-heldout", "phone-train-heldout"):
+            self.assertEqual(sets[block + evaluate.NO_FOREARM]["n"], sets[block]["n"])
+        self.assertNotIn("massey" + evaluate.NO_FOREARM, sets)
+
+    def test_no_forearm_view_blackens_below_the_wrist_of_an_upright_hand(self):
+        img = np.full((60, 60, 3), 200, np.uint8)
+        side = 1 / (CONTEXT * 1.5)
+        plain = eval_transform(SIZE)(img, CONTEXT)
+        hidden = evaluate.no_forearm_transform(SIZE)(img, CONTEXT, (0.0, side))
+        changed = (plain != hidden).any(0)
+        self.assertTrue(changed[-1].all(), "the bottom rows are filled")
+        self.assertFalse(changed[: SIZE // 2].any(), "the fingers' half is untouched")
+        black = torch.tensor([-0.485 / 0.229, -0.456 / 0.224, -0.406 / 0.225])
+        self.assertTrue(torch.allclose(hidden[:, -1, 0], black, atol=1e-4))
+        self.assertTrue(torch.equal(evaluate.no_forearm_transform(SIZE)(img, CONTEXT, None), plain),
+                        "no hand, nothing hidden")
