@@ -12,6 +12,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+from fingerspell_train.augment import FOREARM_CUT  # noqa: E402
 from fingerspell_train.constants import MODELS_DIR, REPO_ROOT, LABELS  # noqa: E402
 from compare_models import read_metrics, read_predictions  # noqa: E402  (the same report folders as int8.md's)
 
@@ -83,6 +84,9 @@ def augmentation_line(run_args):
     """The recipe's augmentation bullet; random erasing only where the run turned it on."""
     erase = (", random erasing of one rectangle of 2–20%% of the crop with noise (p %g)" % run_args["erase"]
              if run_args.get("erase") else "")
+    if run_args.get("hide_forearm"):
+        erase += (", everything beyond the wrist filled with black or one flat colour (p %g; `--hide-forearm`)"
+                  % run_args["hide_forearm"])
     scale, rotate = run_args.get("scale") or (0.8, 1.15), run_args.get("rotate", 15.0)
     return ("- Augmentations (training only): box jitter (crop side ×%g–%g, shift ±10%%, rotation ±%g°), horizontal "
             % (scale[0], scale[1], rotate) +
@@ -162,6 +166,30 @@ def cost_lines(run, tr, hist, wall_minutes, max_rows=30):
     return out
 
 
+def forearm_lines(specs):
+    """Held-out blocks scored as they are and with the forearm filled black, one column pair per model."""
+    models = []
+    for spec in specs:
+        label, _, path = spec.partition("=")
+        with open(path) as f:
+            models.append((label, json.load(f)["sets"]))
+    blocks = [k for k in models[0][1] if not k.endswith("/no-forearm") and k + "/no-forearm" in models[0][1]]
+    out = ["### Forearm hidden",
+           "Each held-out block scored again with everything beyond the wrist filled black (`evaluate.py "
+           "--hide-forearm`: the cut across the hand's axis at %g of the wrist's estimated distance from the hand "
+           "square's centre, as a sleeve or a dark shirt would hide it). Accuracy / macro-F1." % (sum(FOREARM_CUT) / 2),
+           "",
+           "| test set | " + " | ".join("%s: as shot | %s: forearm hidden" % (m, m) for m, _ in models) + " |",
+           "|---|" + "---|---|" * len(models)]
+    for block in blocks:
+        cells = []
+        for _, sets in models:
+            for key in (block, block + "/no-forearm"):
+                cells.append("%.3f / %.3f" % (sets[key]["accuracy"], sets[key]["macro_f1"]) if key in sets else "–")
+        out.append("| %s | %s |" % (block, " | ".join(cells)))
+    return out
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--name", default="fingerspell")
@@ -181,6 +209,9 @@ def main(argv=None):
                    help="folder of `fingerspell eval --report` folders <tag>-<set> of this model (as for compare_models.py)")
     p.add_argument("--java-tag", default="fp32", help="tag of this model's report folders under --java-reports")
     p.add_argument("--java-commands", default=None, help="text: how the Java reports were made (shown above the table)")
+    p.add_argument("--forearm-evals", nargs="*", default=None, metavar="LABEL=EVAL_JSON",
+                   help="evaluate.py --hide-forearm outputs, one per model: a table of the held-out blocks with and "
+                        "without the forearm")
     p.add_argument("--wall-minutes", type=float, default=None, help="wall-clock minutes of the training run")
     args = p.parse_args(argv)
 
@@ -273,6 +304,9 @@ def main(argv=None):
         a("")
         a("Same prediction on every image in %d of %d sets%s." % (
             len(agree), len(lines) - 2, (" (%s)" % ", ".join(agree)) if agree else ""))
+        a("")
+    if args.forearm_evals:
+        L.extend(forearm_lines(args.forearm_evals))
         a("")
     a("### Confusion matrices")
     for k, v in ev["sets"].items():

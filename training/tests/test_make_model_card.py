@@ -60,6 +60,24 @@ class JavaEvalTableTest(unittest.TestCase):
         self.assertIn("random erasing of one rectangle of 2–20% of the crop with noise (p 0.5).", line)
         self.assertTrue(line.startswith("- Augmentations (training only): box jitter"))
 
+    def test_augmentationLine_namesForearmHidingOnlyWhenTheRunUsedIt(self):
+        self.assertNotIn("wrist", M.augmentation_line({"hide_forearm": 0.0}))
+        self.assertIn("beyond the wrist filled with black or one flat colour (p 0.5; `--hide-forearm`)",
+                      M.augmentation_line({"hide_forearm": 0.5}))
+
+    def test_forearmTable_givesEachModelsBlocksAsShotAndHidden(self):
+        def write(name, plain, hidden):
+            path = os.path.join(self.root, name + ".json")
+            with open(path, "w") as f:
+                json.dump({"sets": {"kaggle-train-heldout": {"accuracy": plain, "macro_f1": plain - 0.01},
+                                    "kaggle-train-heldout/no-forearm": {"accuracy": hidden, "macro_f1": hidden}}}, f)
+            return path
+        lines = M.forearm_lines(["0.5.0=" + write("old", 0.74, 0.71), "0.6.0=" + write("new", 0.76, 0.75)])
+        self.assertIn("| 0.5.0: as shot | 0.5.0: forearm hidden | 0.6.0: as shot | 0.6.0: forearm hidden |", lines[3])
+        self.assertEqual("| kaggle-train-heldout | 0.740 / 0.730 | 0.710 / 0.710 | 0.760 / 0.750 | 0.750 / 0.750 |",
+                         lines[-1])
+        self.assertIn("at 0.8 of the wrist", lines[1])
+
     def test_augmentationLine_givesTheRunsJitterRanges(self):
         self.assertIn("crop side ×0.8–1.15, shift ±10%, rotation ±15°", M.augmentation_line({}))
         line = M.augmentation_line({"rotate": 30.0, "scale": [0.7, 1.3]})
