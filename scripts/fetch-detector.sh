@@ -13,15 +13,20 @@ MODEL_NAME="palm_detection_full.tflite"
 MODEL_SHA256="2f25e740121983f68ffc05f99991d524dc0ea812134f6316a26125816941ee85"
 MODEL_PATH_IN_PACK="/third_party/mediapipe/modules/palm_detection/palm_detection_full.tflite"
 MODEL="$CACHE_DIR/$MODEL_NAME"
+# The hand-landmark model of the same package: training/tflite_to_onnx.py turns it into models/hand_landmark_full.onnx
+# (the app runs that committed ONNX; this copy only lets anyone reproduce the conversion).
+LANDMARK_NAME="hand_landmark_full.tflite"
+LANDMARK_SHA256="8c026882c9ec059ce0f8e75266bee5a9a23c341a40e0000df755374d3d1b9b68"
+LANDMARK="$CACHE_DIR/$LANDMARK_NAME"
 
 sha256_of() { sha256sum "$1" | cut -d' ' -f1; }
 
-if [[ -s "$MODEL" ]]; then
-  if [[ "$(sha256_of "$MODEL")" == "$MODEL_SHA256" ]]; then
+if [[ -s "$MODEL" && -s "$LANDMARK" ]]; then
+  if [[ "$(sha256_of "$MODEL")" == "$MODEL_SHA256" && "$(sha256_of "$LANDMARK")" == "$LANDMARK_SHA256" ]]; then
     echo "[fingerspell] palm detector ready: $MODEL"
     exit 0
   fi
-  echo "[fingerspell] cached $MODEL has the wrong checksum; fetching it again" >&2
+  echo "[fingerspell] a cached model in $CACHE_DIR has the wrong checksum; fetching them again" >&2
 fi
 
 if ! command -v npm >/dev/null 2>&1; then
@@ -45,7 +50,14 @@ if [[ "$ACTUAL" != "$TARBALL_SHA256" ]]; then
   exit 3
 fi
 
-tar -xzf "$WORK/$TARBALL" -C "$WORK" package/hands_solution_packed_assets.data package/hands_solution_packed_assets_loader.js
+tar -xzf "$WORK/$TARBALL" -C "$WORK" package/hands_solution_packed_assets.data package/hands_solution_packed_assets_loader.js \
+  "package/$LANDMARK_NAME"
+if [[ "$(sha256_of "$WORK/package/$LANDMARK_NAME")" == "$LANDMARK_SHA256" ]]; then
+  cp "$WORK/package/$LANDMARK_NAME" "$LANDMARK.partial" && mv -f "$LANDMARK.partial" "$LANDMARK"
+  echo "[fingerspell] hand-landmark model (tflite, for training/tflite_to_onnx.py) copied to $LANDMARK"
+else
+  echo "[fingerspell] checksum mismatch for $LANDMARK_NAME: not copied (the app does not need it)" >&2
+fi
 
 # The loader script lists every packed file as {"filename": ..., "start": N, "end": M}.
 RANGE="$(grep -o "\"filename\": \"$MODEL_PATH_IN_PACK\", \"start\": [0-9]*, \"end\": [0-9]*" \

@@ -63,6 +63,22 @@ def load_model(args):
     return model, {"meta": meta, "epoch": training.get("best_epoch"), "descriptor": descriptor_path}
 
 
+def landmark_fusion(args, ck):
+    """(landmark net, fusion weight) from --landmarks or from the --onnx descriptor's landmarks section, or None."""
+    from fingerspell_train.landmarks import load_onnx
+    if args.landmarks:
+        return load_onnx(args.landmarks), args.landmark_weight
+    if not args.onnx:
+        return None
+    with open(ck["descriptor"]) as f:
+        section = json.load(f).get("landmarks")
+    if not section:
+        return None
+    path = os.path.join(os.path.dirname(os.path.abspath(args.onnx)), section["classifier"])
+    weight = args.landmark_weight if args.landmark_weight is not None else float(section["weight"])
+    return load_onnx(path), weight
+
+
 def build_sets(args, meta):
     from fingerspell_train import data as D
     D.require_data_root(args.data_root, ["kaggle-test", "massey"])
@@ -126,27 +142,38 @@ def main(argv=None):
     p.add_argument("--plot-prefix", default="", help="file-name prefix for the PNGs")
     p.add_argument("--batch-size", type=int, default=64)
     p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--landmarks", default=None,
+                   help="a landmark classifier ONNX to fuse with (default: the one --onnx's descriptor names)")
+    p.add_argument("--landmark-weight", type=float, default=None, help="its fusion weight (default: the descriptor's)")
+    p.add_argument("--no-landmarks", action="store_true", help="score the crop classifier alone")
     p.add_argument("--hide-forearm", action="store_true",
                    help="also score each held-out block with the forearm filled black (needs --crops-root)")
     args = p.parse_args(argv)
     if args.hide_forearm and not args.crops_root:
         p.error("--hide-forearm needs --crops-root: the crop folders record where the hand points")
+    if args.landmarks and args.landmark_weight is None:
+        p.error("--landmarks needs --landmark-weight")
 
     import torch
     torch.set_num_threads(args.threads)
     from fingerspell_train.evaluation import predict, score
+    from train_landmarks import fused_probabilities, landmark_logits
 
     model, ck = load_model(args)
     meta = ck["meta"]
     size = int(meta["size"])
     no_hand = (meta.get("crop") or {}).get("no_hand", "classify") if args.crops_root else "classify"
     sets, split_file = build_sets(args, meta)
+    landmarks = None if args.no_landmarks else landmark_fusion(args, ck)
+    if landmarks and not args.crops_root:
+        raise SystemExit("the landmark classifier reads the landmarks that `fingerspell crop` writes: pass --crops-root")
     if args.hide_forearm:
         for name in [n for n in sets if n.endswith("-heldout")]:
             if not any(r.get("hand") for r in sets[name]):
                 raise SystemExit("--hide-forearm: the crops of %s do not record the hand's direction" % name)
             sets[name + NO_FOREARM] = sets[name]
     result = {"checkpoint": os.path.relpath(os.path.abspath(args.checkpoint or args.onnx), REPO_ROOT),
+              "landmarks": None if not landmarks else {"weight": landmarks[1]},
               "epoch": ck.get("epoch"), "input_size": size, "crops_root": args.crops_root,
               "split_file": os.path.relpath(split_file, REPO_ROOT),
               "note": "massey: letters only (26 classes); predictions outside A..Z count as errors. "
@@ -158,6 +185,12 @@ def main(argv=None):
         t = time.time()
         transform = no_forearm_transform(size) if name.endswith(NO_FOREARM) else None
         probs, _ = predict(model, rows, size, args.batch_size, transform=transform)
+        if landmarks:
+            net, weight = landmarks
+            if not any(r.get("landmarks") is not None for r in rows):
+                raise SystemExit("the crops of %s have no landmarks: crop with a model that names the landmark model"
+                                 % name)
+            probs = fused_probabilities(probs, landmark_logits(net, rows), weight)
         s = score(rows, probs, letters_only=(name == "massey"), no_hand=no_hand)
         result["sets"][name] = s
         print("%-22s n=%4d  accuracy %.4f  macro-F1 %.4f  (%s, %.0f s)"

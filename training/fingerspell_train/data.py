@@ -10,6 +10,7 @@ from collections import defaultdict
 import numpy as np
 
 from .constants import LABELS, LABEL_TO_INDEX, TRAIN_PACKS, SPLITS_DIR
+from .landmarks import parse as parse_landmarks
 
 SPLIT_FRACTIONS = (0.8, 0.1, 0.1)
 _NUM_RE = re.compile(r"(\d+)")
@@ -127,7 +128,8 @@ def read_crop_folder(folder):
     """Read a `fingerspell crop IN OUT` folder: (rows, meta).
 
     rows: dicts with label,file,detected(bool),score(float),hand_rotation(degrees or None: the turn that
-    would stand the hand upright, from crop folders that record it); meta: crops.json
+    would stand the hand upright, from crop folders that record it), landmarks (the landmark classifier's 64-float
+    input, or None: no hand, or a folder cropped without the landmark model); meta: crops.json
     (margin, rotate_upright, context, size).
     """
     csv_path = os.path.join(folder, "crops.csv")
@@ -148,7 +150,8 @@ def read_crop_folder(folder):
                 score = 0.0
             rotation = (r.get("hand_rotation_degrees") or "").strip()
             rows.append({"label": r["label"], "file": r["file"], "detected": det, "score": score,
-                         "hand_rotation": float(rotation) if rotation else None})
+                         "hand_rotation": float(rotation) if rotation else None,
+                         "landmarks": parse_landmarks(r.get("landmark_presence"), r.get("landmarks"))})
     return rows, meta
 
 
@@ -156,8 +159,8 @@ def attach_crops(split_rows_, crops_root):
     """Replace image paths by crop images; returns (rows, metas_by_pack).
 
     Matching is by pack + file name (crops keep the pack's relative file names).
-    Each returned row gains `path` (absolute), `detected`, `context`, and `hand` where the folder records
-    the hand's direction: (rotation in degrees, hand square side as a fraction of the crop side).
+    Each returned row gains `path` (absolute), `detected`, `context`, `hand` where the folder records
+    the hand's direction: (rotation in degrees, hand square side as a fraction of the crop side), and `landmarks`.
     """
     metas = {}
     by_pack = defaultdict(list)
@@ -184,7 +187,7 @@ def attach_crops(split_rows_, crops_root):
                 # an upright crop has already turned the hand by its rotation
                 hand = (0.0 if meta.get("rotate_upright") else c["hand_rotation"], 1.0 / (max(context, 1.0) * (1.0 + 2.0 * float(meta.get("margin") or 0.0))))
             out.append(dict(r, path=os.path.join(folder, c["file"]), detected=c["detected"],
-                            score=c["score"], context=context, hand=hand))
+                            score=c["score"], context=context, hand=hand, landmarks=c["landmarks"]))
         if missing:
             print("warning: %d files of %s have no crop in %s" % (missing, pack, folder), file=sys.stderr)
     return out, metas

@@ -4,6 +4,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import org.fingerspell.model.OrtModel;
 import org.fingerspell.model.SessionSettings;
 
 import java.nio.ByteBuffer;
@@ -57,12 +58,6 @@ public final class BareOrtSession implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            session.close();
-        } catch (OrtException e) {
-            // closing a session that failed to close has nothing left to do
-        } finally {
-            options.close();
-        }
+        OrtModel.close(session, options);
     }
 }

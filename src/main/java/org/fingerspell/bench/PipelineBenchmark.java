@@ -9,6 +9,7 @@ import org.fingerspell.video.FrameClassifier;
 import org.fingerspell.video.FrameResult;
 import org.fingerspell.video.FrameSource;
 import org.fingerspell.video.FrameSourceException;
+import org.fingerspell.video.LandmarkModels;
 import org.opencv.core.Mat;
 
 import java.util.ArrayList;
@@ -50,7 +51,8 @@ public final class PipelineBenchmark {
         long detectorNetwork = 0;
         long detectorRuns = 0;
         source.open();
-        try (FrameClassifier reader = FrameClassifier.forVideo(classifier);
+        try (LandmarkModels landmarks = LandmarkModels.forModel(classifier);
+             FrameClassifier reader = FrameClassifier.forVideo(classifier, landmarks);
              BareOrtSession bareSession = new BareOrtSession(classifier.modelFile(),
                      classifier.descriptor().inputName(), classifier.descriptor().input().size(),
                      classifier.settings())) {

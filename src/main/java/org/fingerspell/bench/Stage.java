@@ -7,6 +7,8 @@ public enum Stage {
     TRACKING("tracking"),
     CROP_PREPROCESS("crop + preprocess"),
     CLASSIFIER("classifier"),
+    /** The hand landmark model, the landmark classifier and the fusion, when the model has them. */
+    LANDMARKS("hand landmarks"),
     POSTPROCESS("post-processing");
 
     private final String title;

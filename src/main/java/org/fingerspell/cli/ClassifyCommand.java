@@ -9,6 +9,7 @@ import org.fingerspell.model.OnnxClassifier;
 import org.fingerspell.model.Score;
 import org.fingerspell.video.FrameClassifier;
 import org.fingerspell.video.FrameResult;
+import org.fingerspell.video.LandmarkModels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,7 +53,9 @@ public final class ClassifyCommand implements Callable<Integer> {
         List<Map<String, Object>> records = new ArrayList<>();
         int failures = 0;
         try (OnnxClassifier classifier = modelOptions.load();
-             FileClassifier reader = new FileClassifier(new ImageLoader(), FrameClassifier.forStills(classifier))) {
+             LandmarkModels landmarks = LandmarkModels.forModel(classifier);
+             FileClassifier reader = new FileClassifier(new ImageLoader(),
+                     FrameClassifier.forStills(classifier, landmarks))) {
             for (Path file : files) {
                 FileReading reading = reader.classify(file);
                 if (reading.failed()) {

@@ -11,6 +11,8 @@ import org.fingerspell.hand.Croppers;
 import org.fingerspell.hand.DetectorLocator;
 import org.fingerspell.hand.HandCropper;
 import org.fingerspell.hand.HandGeometry;
+import org.fingerspell.hand.HandLandmarker;
+import org.fingerspell.hand.HandLandmarks;
 import org.fingerspell.hand.RegionCutter;
 import org.fingerspell.image.ImageLoadException;
 import org.fingerspell.image.ImageLoader;
@@ -19,6 +21,7 @@ import org.fingerspell.model.Labels;
 import org.fingerspell.model.ModelDescriptor;
 import org.fingerspell.model.ModelException;
 import org.fingerspell.model.ModelLocator;
+import org.fingerspell.model.SessionSettings;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfInt;
 import org.opencv.imgcodecs.Imgcodecs;
@@ -47,6 +50,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -104,10 +108,16 @@ public final class CropCommand implements java.util.concurrent.Callable<Integer>
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
-    private record Policy(double margin, boolean rotateUpright, String from) {
+    /** @param landmarkModel the hand landmark model the descriptor names, or null when it names none */
+    private record Policy(double margin, boolean rotateUpright, String from, Path landmarkModel) {
     }
 
-    private record Outcome(LabeledImage image, String outFile, HandCropper.Location location, String error) {
+    /** @param landmarks the hand's landmarks, or null (no hand, or no landmark model) */
+    private record Outcome(LabeledImage image, String outFile, HandCropper.Location location, HandLandmarks landmarks,
+                           String error) {
+        static Outcome failed(LabeledImage image, String outFile, String error) {
+            return new Outcome(image, outFile, null, null, error);
+        }
     }
 
     @Override
@@ -143,8 +153,9 @@ public final class CropCommand implements java.util.concurrent.Callable<Integer>
         Optional<Path> detectorFile = DetectorLocator.find();
         int workers = threads > 0 ? threads : Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         err.printf(Locale.ROOT, "fingerspell: cropping %d images from %s (margin %.2f, %s, context %.2f, %d px, "
-                        + "policy from %s, %d threads)%n", set.images().size(), inDir, policy.margin(),
-                policy.rotateUpright() ? "rotated upright" : "not rotated", context, size, policy.from(), workers);
+                        + "policy from %s, %s, %d threads)%n", set.images().size(), inDir, policy.margin(),
+                policy.rotateUpright() ? "rotated upright" : "not rotated", context, size, policy.from(),
+                policy.landmarkModel() == null ? "no landmarks" : "landmarks " + policy.landmarkModel(), workers);
         err.flush();
 
         if (workers > 1) {
@@ -154,8 +165,12 @@ public final class CropCommand implements java.util.concurrent.Callable<Integer>
         List<LabeledImage> images = set.images();
         Map<String, Integer> sheetQuota = sheetPicks(images);
         List<Outcome> outcomes;
-        try (ContactSheet sheet = new ContactSheet(SHEET_CELL, SHEET_PER_CLASS * 2)) {
-            outcomes = cropAll(images, policy, workers, sheetQuota, sheet, err);
+        // One landmark session serves every worker (ONNX Runtime sessions are thread-safe); with several workers
+        // each run keeps to one core, as the detectors do.
+        try (HandLandmarker landmarker = policy.landmarkModel() == null ? null
+                : HandLandmarker.open(policy.landmarkModel(), SessionSettings.defaults(workers > 1 ? 1 : 0));
+             ContactSheet sheet = new ContactSheet(SHEET_CELL, SHEET_PER_CLASS * 2)) {
+            outcomes = cropAll(images, policy, landmarker, workers, sheetQuota, sheet, err);
             writeSheet(sheet);
         }
         writeCsv(outcomes);
@@ -168,23 +183,30 @@ public final class CropCommand implements java.util.concurrent.Callable<Integer>
         return ExitCodes.OK;
     }
 
+    /**
+     * The crop policy from the flags, then the model's descriptor, then the defaults; the landmark model from the
+     * descriptor, read even when the flags give the whole policy.
+     */
     private Policy policy(PrintWriter err) throws ModelException {
-        if (margin != null && rotateUpright != null) {
-            return new Policy(margin, rotateUpright, "flags");
-        }
         Path modelFile = model != null ? model : ModelLocator.defaultModel();
-        ModelDescriptor.CropPolicy fromModel = null;
+        ModelDescriptor descriptor = null;
         if (model != null || Files.isRegularFile(ModelDescriptor.pathFor(modelFile))) {
-            fromModel = ModelDescriptor.forModel(modelFile).crop();
+            descriptor = ModelDescriptor.forModel(modelFile);
         }
-        if (fromModel == null) {
+        Path landmarkModel = descriptor == null || descriptor.landmarks() == null ? null
+                : descriptor.landmarks().detectorFile(modelFile);
+        if (margin != null && rotateUpright != null) {
+            return new Policy(margin, rotateUpright, "flags", landmarkModel);
+        }
+        if (descriptor == null) {
             err.println("fingerspell: no model descriptor found; the default crop policy fills what flags leave open");
             return new Policy(margin != null ? margin : HandCropper.DEFAULT_MARGIN,
-                    rotateUpright != null ? rotateUpright : HandCropper.DEFAULT_ROTATE_UPRIGHT, "defaults");
+                    rotateUpright != null ? rotateUpright : HandCropper.DEFAULT_ROTATE_UPRIGHT, "defaults", null);
         }
+        ModelDescriptor.CropPolicy fromModel = descriptor.crop();
         return new Policy(margin != null ? margin : fromModel.margin(),
                 rotateUpright != null ? rotateUpright : fromModel.rotateUpright(),
-                ModelDescriptor.pathFor(modelFile).toString());
+                ModelDescriptor.pathFor(modelFile).toString(), landmarkModel);
     }
 
     /** Which images go on the contact sheet: evenly spread picks, {@value #SHEET_PER_CLASS} per class. */
@@ -208,7 +230,7 @@ public final class CropCommand implements java.util.concurrent.Callable<Integer>
         return picks;
     }
 
-    private List<Outcome> cropAll(List<LabeledImage> images, Policy policy, int workers,
+    private List<Outcome> cropAll(List<LabeledImage> images, Policy policy, HandLandmarker landmarker, int workers,
                                   Map<String, Integer> sheetPicks, ContactSheet sheet, PrintWriter err)
             throws InterruptedException, ExecutionException {
         List<HandCropper> croppers = new ArrayList<>();
@@ -236,8 +258,8 @@ public final class CropCommand implements java.util.concurrent.Callable<Integer>
             for (LabeledImage image : images) {
                 futures.add(pool.submit(() -> {
                     Integer pick = sheetPicks.get(image.file().toString());
-                    Outcome outcome = cropOne(image, cropper.get(), loader.get(), pick == null ? null : sheetCrops,
-                            pick == null ? -1 : pick);
+                    Outcome outcome = cropOne(image, cropper.get(), landmarker, loader.get(),
+                            pick == null ? null : sheetCrops, pick == null ? -1 : pick);
                     if (pick != null) {
                         sheetLabels[pick] = image.label();
                         sheetFallback[pick] = outcome.location() != null
@@ -277,20 +299,23 @@ public final class CropCommand implements java.util.concurrent.Callable<Integer>
         }
     }
 
-    private Outcome cropOne(LabeledImage image, HandCropper cropper, ImageLoader loader, Mat[] sheetCrops,
-                            int sheetIndex) {
+    /** Cuts and writes one crop, and runs the landmark model on the very hand square the crop is cut around. */
+    private Outcome cropOne(LabeledImage image, HandCropper cropper, HandLandmarker landmarker, ImageLoader loader,
+                            Mat[] sheetCrops, int sheetIndex) {
         String name = image.file().getFileName().toString();
         int dot = name.lastIndexOf('.');
         String outFile = image.label() + "/" + (dot > 0 ? name.substring(0, dot) : name) + ".png";
         try (ImageLoader.LoadedImage loaded = loader.load(image.file())) {
             HandCropper.Location location = cropper.locate(loaded.bgr());
+            HandLandmarks landmarks = landmarker == null || location.hand() == null ? null
+                    : landmarker.locate(loaded.bgr(), location.hand());
             CropRegion withContext = HandGeometry.scaled(location.region(), context);
             Mat crop = RegionCutter.cut(loaded.bgr(), withContext, size);
             MatOfInt params = new MatOfInt(Imgcodecs.IMWRITE_PNG_COMPRESSION, 3);
             try {
                 Path target = outDir.resolve(outFile);
                 if (!Imgcodecs.imwrite(target.toString(), crop, params)) {
-                    return new Outcome(image, outFile, null, "cannot write " + target);
+                    return Outcome.failed(image, outFile, "cannot write " + target);
                 }
                 if (sheetCrops != null) {
                     sheetCrops[sheetIndex] = crop.clone();
@@ -298,11 +323,11 @@ public final class CropCommand implements java.util.concurrent.Callable<Integer>
             } finally {
                 OpenCv.release(crop, params);
             }
-            return new Outcome(image, outFile, location, null);
-        } catch (ImageLoadException e) {
-            return new Outcome(image, outFile, null, e.getMessage());
+            return new Outcome(image, outFile, location, landmarks, null);
+        } catch (ImageLoadException | ModelException e) {
+            return Outcome.failed(image, outFile, e.getMessage());
         } catch (RuntimeException e) {
-            return new Outcome(image, outFile, null, image.file() + ": " + e);
+            return Outcome.failed(image, outFile, image.file() + ": " + e);
         }
     }
 
@@ -319,8 +344,11 @@ public final class CropCommand implements java.util.concurrent.Callable<Integer>
         try (Writer csv = Files.newBufferedWriter(outDir.resolve("crops.csv"), StandardCharsets.UTF_8)) {
             // hand_rotation_degrees: the turn that would stand the hand upright (wrist below the middle finger),
             // whatever the policy; empty without a hand. Training uses it to find the wrist inside the crop.
+            // landmark_presence and landmarks: the hand landmark model on the hand square (frame pixels, x y z per
+            // point); empty without a hand or a landmark model. Training reads them here so that train-time and
+            // run-time landmarks come from the same code.
             csv.write("file,label,source_file,detected,source,score,center_x,center_y,side,rotation_degrees,"
-                    + "hand_rotation_degrees\n");
+                    + "hand_rotation_degrees,landmark_presence,landmarks\n");
             for (Outcome o : outcomes) {
                 if (o.location() == null) {
                     continue;
@@ -329,12 +357,27 @@ public final class CropCommand implements java.util.concurrent.Callable<Integer>
                 CropRegion r = l.region();
                 String handRotation = l.hand() == null ? ""
                         : String.format(Locale.ROOT, "%.2f", l.hand().rotationDegrees());
-                csv.write(String.format(Locale.ROOT, "%s,%s,%s,%b,%s,%.4f,%.2f,%.2f,%.2f,%.2f,%s%n", csvField(o.outFile()),
-                        o.image().label(), csvField(inDir.relativize(o.image().file()).toString().replace('\\', '/')),
+                String presence = o.landmarks() == null ? ""
+                        : String.format(Locale.ROOT, "%.4f", o.landmarks().presence());
+                csv.write(String.format(Locale.ROOT, "%s,%s,%s,%b,%s,%.4f,%.2f,%.2f,%.2f,%.2f,%s,%s,%s%n",
+                        csvField(o.outFile()), o.image().label(),
+                        csvField(inDir.relativize(o.image().file()).toString().replace('\\', '/')),
                         l.source() == Crop.Source.DETECTED, sourceName(l.source()), l.score(), r.centerX(),
-                        r.centerY(), r.side(), r.rotationDegrees(), handRotation));
+                        r.centerY(), r.side(), r.rotationDegrees(), handRotation, presence, points(o.landmarks())));
             }
         }
+    }
+
+    /** The 63 coordinates separated by single spaces, 3 decimals; "" for none. */
+    private static String points(HandLandmarks landmarks) {
+        if (landmarks == null) {
+            return "";
+        }
+        StringJoiner joined = new StringJoiner(" ");
+        for (float value : landmarks.points()) {
+            joined.add(String.format(Locale.ROOT, "%.3f", value));
+        }
+        return joined.toString();
     }
 
     private static String sourceName(Crop.Source source) {
@@ -359,6 +402,7 @@ public final class CropCommand implements java.util.concurrent.Callable<Integer>
         json.put("context", context);
         json.put("size", size);
         json.put("detector_sha256", detectorFile.map(CropCommand::sha256).orElse(null));
+        json.put("landmark_model_sha256", policy.landmarkModel() == null ? null : sha256(policy.landmarkModel()));
         json.put("app_version", AppInfo.version());
         json.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         json.put("policy_from", policy.from());

@@ -6,6 +6,7 @@ import org.fingerspell.hand.Cropper;
 import org.fingerspell.hand.Croppers;
 import org.fingerspell.model.ModelDescriptor;
 import org.fingerspell.model.OnnxClassifier;
+import org.fingerspell.video.LandmarkModels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -48,6 +49,10 @@ public final class InfoCommand implements Callable<Integer> {
                     + d.crop().rotateUpright() + ", no hand -> " + d.crop().noHand());
             try (Cropper cropper = Croppers.forPolicy(d.crop())) {
                 out.println("  cropper   " + cropper.describe());
+            }
+            try (LandmarkModels landmarks = LandmarkModels.forModel(classifier)) {
+                out.println("  landmarks " + (landmarks == null ? "none (the crop classifier reads alone)"
+                        : landmarks.describe()));
             }
             out.println("  labels    " + d.labels().size() + ": " + String.join(" ", d.labels()));
             out.println("  data      " + d.dataFingerprint());

@@ -4,11 +4,11 @@ import org.fingerspell.dataset.ClassFolderSet;
 import org.fingerspell.dataset.LabeledImage;
 import org.fingerspell.image.ImageLoadException;
 import org.fingerspell.image.ImageLoader;
-import org.fingerspell.hand.Croppers;
 import org.fingerspell.model.ModelException;
 import org.fingerspell.model.OnnxClassifier;
 import org.fingerspell.video.FrameClassifier;
 import org.fingerspell.video.FrameResult;
+import org.fingerspell.video.LandmarkModels;
 import org.fingerspell.video.ThreadLog;
 import org.opencv.core.CvException;
 import org.opencv.core.Mat;
@@ -54,14 +54,16 @@ public final class Evaluator {
 
     /**
      * Evaluates a loaded model on {@code set} through a fresh still-image reader (the crop policy its descriptor
-     * names, each image detected on its own), closed at the end: what {@code fingerspell eval} and the evaluation
-     * view both run.
+     * names, each image detected on its own, and the landmark path when the model has one), closed at the end:
+     * what {@code fingerspell eval} and the evaluation view both run.
+     *
+     * @throws ModelException when the model's landmark parts cannot be loaded
      */
     public static EvaluationResult evaluate(OnnxClassifier classifier, ImageLoader loader, ClassFolderSet set,
                                             List<String> scoredClasses, EvaluationListener listener,
-                                            BooleanSupplier cancelled) {
-        try (FrameClassifier frames = new FrameClassifier(classifier.newSession(),
-                Croppers.forStills(classifier.descriptor()), classifier.descriptor())) {
+                                            BooleanSupplier cancelled) throws ModelException {
+        try (LandmarkModels landmarks = LandmarkModels.forModel(classifier);
+             FrameClassifier frames = FrameClassifier.forStills(classifier, landmarks)) {
             return new Evaluator(frames, loader, ModelInfo.of(classifier.modelFile(), classifier.descriptor()))
                     .evaluate(set, scoredClasses, listener, cancelled);
         }

@@ -13,7 +13,7 @@ public final class CentredSquareCropper implements Cropper {
         Rect rect = new Rect((bgrFrame.cols() - side) / 2, (bgrFrame.rows() - side) / 2, side, side);
         Mat view = bgrFrame.submat(rect);
         try {
-            return new Crop(view.clone(), region, true, 1.0, Crop.Source.WHOLE_FRAME);
+            return new Crop(view.clone(), region, true, 1.0, Crop.Source.WHOLE_FRAME, null);
         } finally {
             view.release();
         }

@@ -14,8 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *                  (last detection reused on live video), {@link Source#FALLBACK} (no detector installed: the
  *                  centred guide box the user places the hand in), {@link Source#NO_HAND} (the detector found none:
  *                  the largest centred square) or {@link Source#WHOLE_FRAME} (the "whole" policy)
+ * @param hand      the hand square (no margin, the hand landmark model's input) for DETECTED and TRACKED; null when
+ *                  no hand was located (the guide box, the whole frame, no hand)
  */
-public record Crop(Mat image, CropRegion region, boolean handFound, double score, Source source)
+public record Crop(Mat image, CropRegion region, boolean handFound, double score, Source source, CropRegion hand)
         implements AutoCloseable {
 
     public enum Source { DETECTED, TRACKED, FALLBACK, NO_HAND, WHOLE_FRAME }

@@ -323,7 +323,8 @@ public final class HandCropper implements Cropper {
         }
         Mat image = RegionCutter.cutNative(bgrFrame, location.region(), maxCutSide);
         clock.lap(Stage.CROP_PREPROCESS);
-        return new Crop(image, location.region(), location.handFound(), location.score(), location.source());
+        return new Crop(image, location.region(), location.handFound(), location.score(), location.source(),
+                location.hand());
     }
 
     /** Live video: a {@code nothing} reading or a low confidence makes the next frame run the detector. */

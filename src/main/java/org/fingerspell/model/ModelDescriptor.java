@@ -34,6 +34,7 @@ public final class ModelDescriptor {
     private List<String> labels;
     private Input input;
     private CropPolicy crop;
+    private Landmarks landmarks;
     private Map<String, Object> training;
     private Map<String, Map<String, Object>> metrics;
 
@@ -72,6 +73,54 @@ public final class ModelDescriptor {
         public String noHand() { return noHand == null ? "classify" : noHand; }
         public boolean isHandCrop() { return "hand".equals(mode); }
         public boolean reportsNothingWithoutHand() { return "nothing".equals(noHand()); }
+    }
+
+    /**
+     * The optional hand landmark path: the landmark model run on the hand square, a classifier of its 21 points, and
+     * the weight of that classifier when its log-probabilities are blended with the crop classifier's. Files are
+     * named relative to the descriptor's folder.
+     */
+    public static final class Landmarks {
+        private String detector;
+        private String classifier;
+        @SerializedName("input_name")
+        private String inputName;
+        @SerializedName("logits_output")
+        private String logitsOutput;
+        private Double weight;
+
+        public String detector() { return detector; }
+        public String classifier() { return classifier; }
+        public String inputName() { return inputName; }
+        public String logitsOutput() { return logitsOutput; }
+        /** 0: the crop classifier alone; 1: the landmark classifier alone. */
+        public double weight() { return weight; }
+
+        /** The landmark model's file, beside {@code modelFile} (the ONNX file this descriptor describes). */
+        public Path detectorFile(Path modelFile) {
+            return modelFile.resolveSibling(detector);
+        }
+
+        /** The landmark classifier's file, beside {@code modelFile}. */
+        public Path classifierFile(Path modelFile) {
+            return modelFile.resolveSibling(classifier);
+        }
+
+        private void addProblems(List<String> problems) {
+            requireName(problems, "detector", detector);
+            requireName(problems, "classifier", classifier);
+            requireName(problems, "input_name", inputName);
+            requireName(problems, "logits_output", logitsOutput);
+            if (weight == null || !(weight >= 0 && weight <= 1)) {
+                problems.add("landmarks.weight must be within 0..1, not " + weight);
+            }
+        }
+
+        private static void requireName(List<String> problems, String key, String value) {
+            if (value == null || value.isBlank()) {
+                problems.add("landmarks." + key + " is missing");
+            }
+        }
     }
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
@@ -174,6 +223,9 @@ public final class ModelDescriptor {
                 problems.add("crop.no_hand must be classify or nothing, not " + crop.noHand);
             }
         }
+        if (landmarks != null) {
+            landmarks.addProblems(problems);
+        }
         return problems;
     }
 
@@ -200,6 +252,8 @@ public final class ModelDescriptor {
     public List<String> labels() { return List.copyOf(labels); }
     public Input input() { return input; }
     public CropPolicy crop() { return crop; }
+    /** The landmark path, or null when the model has none (the crop classifier alone). */
+    public Landmarks landmarks() { return landmarks; }
     public Map<String, Object> training() { return training == null ? Map.of() : Map.copyOf(training); }
     public Map<String, Map<String, Object>> metrics() { return metrics == null ? Map.of() : Map.copyOf(metrics); }
 

@@ -3,7 +3,6 @@ package org.fingerspell.model;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -88,17 +87,9 @@ public final class OnnxClassifier implements AutoCloseable {
         return cpu;
     }
 
-    /**
-     * DJL's engine creates the process-wide OrtEnvironment with its own thread pool and fails if one exists,
-     * so it must come up before this class touches ONNX Runtime directly.
-     */
-    private static void startEngine() {
-        Engine.getEngine("OnnxRuntime");
-    }
-
     static boolean cudaProviderAvailable() {
         try {
-            startEngine();
+            OrtModel.environment();
             return OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA);
         } catch (RuntimeException | LinkageError e) {
             return false;
@@ -117,7 +108,7 @@ public final class OnnxClassifier implements AutoCloseable {
             options = settings.toSessionOptions();
         } catch (OrtException e) {
             throw new ModelException("ONNX Runtime rejected the session settings " + settings + ": "
-                    + firstLine(e), e);
+                    + OrtModel.firstLine(e), e);
         }
         Model model = Model.newInstance(descriptor.name(), device, "OnnxRuntime");
         try {
@@ -125,10 +116,10 @@ public final class OnnxClassifier implements AutoCloseable {
             model.load(modelFile, name, Map.of("sessionOptions", options));
         } catch (MalformedModelException | IOException e) {
             close(model, options);
-            throw new ModelException(modelFile + ": not a valid ONNX model (" + firstLine(e) + ")", e);
+            throw new ModelException(modelFile + ": not a valid ONNX model (" + OrtModel.firstLine(e) + ")", e);
         } catch (RuntimeException e) {
             close(model, options);
-            throw new ModelException(modelFile + ": ONNX Runtime cannot load it (" + firstLine(e) + ")", e);
+            throw new ModelException(modelFile + ": ONNX Runtime cannot load it (" + OrtModel.firstLine(e) + ")", e);
         }
         String deviceName = device.isGpu() ? "CUDA:" + device.getDeviceId() : "CPU";
         return new OnnxClassifier(modelFile, descriptor, model, options, settings, deviceName);
@@ -144,8 +135,7 @@ public final class OnnxClassifier implements AutoCloseable {
      * report ONNX shapes, so the file is inspected with a bare ONNX Runtime session (metadata only).
      */
     private static void checkSignature(Path modelFile, ModelDescriptor descriptor) throws ModelException {
-        startEngine();
-        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        OrtEnvironment environment = OrtModel.environment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
             options.setIntraOpNumThreads(1);
@@ -154,7 +144,7 @@ public final class OnnxClassifier implements AutoCloseable {
                 checkOutputs(modelFile, descriptor, session.getOutputInfo());
             }
         } catch (OrtException e) {
-            throw new ModelException(modelFile + ": not a valid ONNX model (" + firstLine(e) + ")", e);
+            throw new ModelException(modelFile + ": not a valid ONNX model (" + OrtModel.firstLine(e) + ")", e);
         }
     }
 
@@ -203,12 +193,6 @@ public final class OnnxClassifier implements AutoCloseable {
 
     private static boolean matches(long dimension, int expected) {
         return dimension == expected || dimension < 0;
-    }
-
-    private static String firstLine(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 
     /** A session owns a DJL predictor and reusable buffers; it is not thread-safe: one per thread. */

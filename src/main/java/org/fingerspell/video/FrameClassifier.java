@@ -1,9 +1,11 @@
 package org.fingerspell.video;
 
+import org.fingerspell.bench.Stage;
 import org.fingerspell.bench.StageClock;
 import org.fingerspell.hand.Crop;
 import org.fingerspell.hand.Cropper;
 import org.fingerspell.hand.Croppers;
+import org.fingerspell.hand.HandLandmarks;
 import org.fingerspell.model.Classification;
 import org.fingerspell.model.ClassifierSession;
 import org.fingerspell.model.Labels;
@@ -13,31 +15,40 @@ import org.fingerspell.model.OnnxClassifier;
 import org.opencv.core.Mat;
 
 /**
- * One frame in, one reading out: the crop policy's cropper cuts the region, the classifier reads it. The same
- * path serves the live view, image files, evaluation and the crops training uses. One instance per thread.
+ * One frame in, one reading out: the crop policy's cropper cuts the region, the classifier reads it. When the model
+ * has a landmark path and the hand was located, the hand landmark model reads the hand square too and its
+ * classifier's reading is blended in ({@link LandmarkModels#fuse}). The same path serves the live view, image
+ * files, evaluation and the crops training uses. One instance per thread.
  */
 public final class FrameClassifier implements FrameReader {
 
     private final ClassifierSession session;
     private final Cropper cropper;
     private final ModelDescriptor descriptor;
+    private final LandmarkModels landmarks;
 
-    public FrameClassifier(ClassifierSession session, Cropper cropper, ModelDescriptor descriptor) {
+    /**
+     * @param landmarks the model's landmark parts ({@link LandmarkModels#forModel}; shared, not closed here), or
+     *                  null for the crop classifier alone
+     */
+    public FrameClassifier(ClassifierSession session, Cropper cropper, ModelDescriptor descriptor,
+                           LandmarkModels landmarks) {
         this.session = session;
         this.cropper = cropper;
         this.descriptor = descriptor;
+        this.landmarks = landmarks;
     }
 
     /** For image files and evaluation: each image is searched for a hand on its own, nothing is tracked. */
-    public static FrameClassifier forStills(OnnxClassifier classifier) {
+    public static FrameClassifier forStills(OnnxClassifier classifier, LandmarkModels landmarks) {
         return new FrameClassifier(classifier.newSession(), Croppers.forStills(classifier.descriptor()),
-                classifier.descriptor());
+                classifier.descriptor(), landmarks);
     }
 
     /** For live video: the hand is tracked between frames. */
-    public static FrameClassifier forVideo(OnnxClassifier classifier) {
+    public static FrameClassifier forVideo(OnnxClassifier classifier, LandmarkModels landmarks) {
         return new FrameClassifier(classifier.newSession(), Croppers.forVideo(classifier.descriptor()),
-                classifier.descriptor());
+                classifier.descriptor(), landmarks);
     }
 
     @Override
@@ -45,15 +56,26 @@ public final class FrameClassifier implements FrameReader {
         return classify(bgrFrame, StageClock.NONE);
     }
 
-    /** The same reading, with each stage (detection or tracking, crop, preprocessing, inference) marked on clock. */
+    /**
+     * The same reading, with each stage (detection or tracking, crop, preprocessing, inference, landmarks) marked on
+     * clock.
+     */
     public FrameResult classify(Mat bgrFrame, StageClock clock) throws ModelException {
         try (Crop crop = cropper.crop(bgrFrame, clock)) {
             if (!crop.handFound() && descriptor.crop().reportsNothingWithoutHand()) {
-                return new FrameResult(certainNothing(), crop.region(), false, crop.score(), crop.source(), false);
+                return new FrameResult(certainNothing(), crop.region(), false, crop.score(), crop.source(), false,
+                        null);
             }
             Classification classification = session.classify(crop.image(), clock);
+            HandLandmarks hand = null;
+            if (landmarks != null && crop.hand() != null) {
+                hand = landmarks.locate(bgrFrame, crop.hand());
+                classification = landmarks.fuse(classification, hand);
+                clock.lap(Stage.LANDMARKS);
+            }
             cropper.onClassified(classification.label(), classification.confidence());
-            return new FrameResult(classification, crop.region(), crop.handFound(), crop.score(), crop.source(), true);
+            return new FrameResult(classification, crop.region(), crop.handFound(), crop.score(), crop.source(), true,
+                    hand);
         }
     }
 
@@ -71,7 +93,10 @@ public final class FrameClassifier implements FrameReader {
         return cropper;
     }
 
-    /** Closes the cropper and the classifier session (the loaded model is closed by its owner). */
+    /**
+     * Closes the cropper and the classifier session (the loaded model and its landmark parts are closed by their
+     * owner).
+     */
     @Override
     public void close() {
         cropper.close();

@@ -21,6 +21,7 @@ public interface ModelLoader {
             ThreadLog.shared().record(ThreadLog.MODEL_LOAD);
             OnnxClassifier classifier = OnnxClassifier.load(file, device, threads);
             String cropper;
+            LandmarkModels landmarks;
             try (Cropper probe = Croppers.forVideo(classifier.descriptor())) {
                 cropper = probe.describe();
             } catch (RuntimeException e) {
@@ -28,15 +29,29 @@ public interface ModelLoader {
                 throw new ModelException(file + ": the hand cropper its crop policy needs cannot start ("
                         + e.getMessage() + ")", e);
             }
+            try {
+                landmarks = LandmarkModels.forModel(classifier);
+            } catch (ModelException | RuntimeException e) {
+                classifier.close();
+                throw e;
+            }
             Diagnostics.put(Diagnostics.MODEL, file.toAbsolutePath().normalize() + " ("
                     + classifier.descriptor().name() + " " + classifier.descriptor().version() + ")");
             Diagnostics.put(Diagnostics.DEVICE, classifier.device());
             // Live video: the hand is tracked between detections, one cropper per inference thread; image files
-            // are each searched on their own, as `fingerspell classify` does.
+            // are each searched on their own, as `fingerspell classify` does. The landmark sessions are shared.
             String name = (classifier.descriptor().name() + " " + classifier.descriptor().version()).trim();
             return new LoadedModel(name, classifier.device(), cropper,
-                    () -> FrameClassifier.forVideo(classifier), () -> FrameClassifier.forStills(classifier),
-                    classifier);
+                    () -> FrameClassifier.forVideo(classifier, landmarks),
+                    () -> FrameClassifier.forStills(classifier, landmarks), () -> closeAll(landmarks, classifier));
         };
+    }
+
+    private static void closeAll(LandmarkModels landmarks, OnnxClassifier classifier) {
+        try (classifier) {
+            if (landmarks != null) {
+                landmarks.close();
+            }
+        }
     }
 }

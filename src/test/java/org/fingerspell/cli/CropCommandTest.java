@@ -3,6 +3,8 @@ package org.fingerspell.cli;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.fingerspell.TestData;
+import org.fingerspell.model.DescriptorFixtures;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,7 +49,7 @@ class CropCommandTest {
         assertEquals(ExitCodes.OK, code);
         List<String> csv = Files.readAllLines(out.resolve("crops.csv"));
         assertEquals("file,label,source_file,detected,source,score,center_x,center_y,side,rotation_degrees,"
-                + "hand_rotation_degrees", csv.get(0));
+                + "hand_rotation_degrees,landmark_presence,landmarks", csv.get(0));
         assertEquals(6, csv.size());
         assertTrue(csv.stream().anyMatch(line -> line.startsWith("nothing/nothing_test.png,nothing,")));
         for (String line : csv.subList(1, csv.size())) {
@@ -98,6 +100,80 @@ class CropCommandTest {
         }
         assertTrue(axes.stream().anyMatch(r -> r[3].equals("false")), "the empty scene has no hand");
         assertTrue(handsWithATurn > 0, "massey hands are not all exactly upright");
+    }
+
+    /** The tiny classifier, its descriptor naming the real hand landmark model when {@code landmarks}. */
+    private Path tinyModel(boolean landmarks) throws Exception {
+        Path models = Files.createDirectories(dir.resolve(landmarks ? "with-landmarks" : "without-landmarks"));
+        Path onnx = TinyModel.install(models);
+        if (landmarks) {
+            Path landmarkModel = TestData.repoRoot().resolve("models/hand_landmark_full.onnx");
+            Assumptions.assumeTrue(Files.isRegularFile(landmarkModel), "skipped: no " + landmarkModel);
+            Files.copy(landmarkModel, models.resolve("hand.onnx"));
+            JsonObject descriptor = JsonParser.parseString(Files.readString(models.resolve("tiny.json")))
+                    .getAsJsonObject();
+            descriptor.add("landmarks", DescriptorFixtures.landmarks("hand.onnx", "absent-classifier.onnx", 0.5));
+            Files.writeString(models.resolve("tiny.json"), descriptor.toString());
+        }
+        return onnx;
+    }
+
+    /**
+     * With a landmark model, every detected hand gets its presence and 63 coordinates (frame pixels, 3 decimals,
+     * near the hand); an image without a hand gets neither. Two workers share the landmark session and write what
+     * one does.
+     */
+    @Test
+    void crop_modelWithLandmarks_writesPresenceAndTheLandmarksOfEachHand() throws Exception {
+        Path in = smallSet();
+        Path model = tinyModel(true);
+        assertEquals(ExitCodes.OK, Main.run("crop", in.toString(), dir.resolve("one").toString(), "--margin", "0.1",
+                "--no-rotate-upright", "--model", model.toString(), "--threads", "1"));
+        assertEquals(ExitCodes.OK, Main.run("crop", in.toString(), dir.resolve("two").toString(), "--margin", "0.1",
+                "--no-rotate-upright", "--model", model.toString(), "--threads", "2"));
+        List<String[]> one = rows(dir.resolve("one"));
+        List<String[]> two = rows(dir.resolve("two"));
+        int hands = 0;
+        for (int i = 0; i < one.size(); i++) {
+            String[] row = one.get(i);
+            if (!row[3].equals("true")) {
+                assertEquals(10, row.length, "no hand, no landmarks: " + row[0]);
+                continue;
+            }
+            hands++;
+            assertEquals(13, row.length, row[0]);
+            assertTrue(row[11].matches("\\d\\.\\d{4}"), row[11]);
+            assertTrue(Double.parseDouble(row[11]) > 0.5, row[0] + " presence " + row[11]);
+            String[] values = row[12].split(" ", -1);
+            assertEquals(63, values.length, row[12]);
+            double cx = Double.parseDouble(row[6]);
+            double cy = Double.parseDouble(row[7]);
+            double side = Double.parseDouble(row[8]);
+            for (int p = 0; p < 21; p++) {
+                assertTrue(values[3 * p].matches("-?\\d+\\.\\d{3}"), values[3 * p]);
+                assertEquals(cx, Double.parseDouble(values[3 * p]), side, row[0] + " x of point " + p);
+                assertEquals(cy, Double.parseDouble(values[3 * p + 1]), side, row[0] + " y of point " + p);
+            }
+            String[] twoValues = two.get(i)[12].split(" ");
+            for (int v = 0; v < 63; v++) {
+                assertEquals(Double.parseDouble(values[v]), Double.parseDouble(twoValues[v]), 0.01, row[0]);
+            }
+        }
+        assertTrue(hands >= 3, "the massey hands are found");
+        JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("one").resolve("crops.json")))
+                .getAsJsonObject();
+        assertEquals(64, json.get("landmark_model_sha256").getAsString().length());
+    }
+
+    @Test
+    void crop_modelWithoutLandmarks_leavesBothColumnsEmpty() throws Exception {
+        Path in = smallSet();
+        assertEquals(ExitCodes.OK, Main.run("crop", in.toString(), dir.resolve("out").toString(), "--margin", "0.1",
+                "--no-rotate-upright", "--model", tinyModel(false).toString(), "--threads", "1"));
+        List<String> csv = Files.readAllLines(dir.resolve("out").resolve("crops.csv"));
+        for (String line : csv.subList(1, csv.size())) {
+            assertTrue(line.endsWith(",,"), line);
+        }
     }
 
     private static List<String[]> rows(Path out) throws Exception {

@@ -19,13 +19,18 @@ public final class TinyModel {
         try (InputStream in = TinyModel.class.getResourceAsStream("/models/tiny.onnx")) {
             Files.copy(in, onnx);
         }
+        Files.writeString(dir.resolve("tiny.json"), descriptor().toString());
+        return onnx;
+    }
+
+    /** The tiny model's descriptor (write it as {@code tiny.json} beside the model after changing it). */
+    public static JsonObject descriptor() {
         JsonObject d = DescriptorFixtures.valid();
         d.addProperty("name", "tiny");
         JsonObject input = d.getAsJsonObject("input");
         input.addProperty("size", 16);
         input.add("mean", DescriptorFixtures.array(0.5, 0.5, 0.5));
         input.add("std", DescriptorFixtures.array(0.25, 0.25, 0.25));
-        Files.writeString(dir.resolve("tiny.json"), d.toString());
-        return onnx;
+        return d;
     }
 }

@@ -45,7 +45,7 @@ final class EvalFixtures {
         probabilities[Labels.indexOf(label)] = p;
         Classification classification = new Classification(Labels.ALL, probabilities, null);
         return new FrameResult(classification, new CropRegion(32, 24, 48, 0), true, 1.0, Crop.Source.WHOLE_FRAME,
-                true);
+                true, null);
     }
 
     static ImageRecord record(String file, String truth, String predicted, double confidence) {

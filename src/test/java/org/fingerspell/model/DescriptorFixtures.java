@@ -44,6 +44,17 @@ public final class DescriptorFixtures {
         return root;
     }
 
+    /** A landmarks section naming these files, input "landmarks", output "logits". */
+    public static JsonObject landmarks(String detector, String classifier, double weight) {
+        JsonObject landmarks = new JsonObject();
+        landmarks.addProperty("detector", detector);
+        landmarks.addProperty("classifier", classifier);
+        landmarks.addProperty("input_name", "landmarks");
+        landmarks.addProperty("logits_output", "logits");
+        landmarks.addProperty("weight", weight);
+        return landmarks;
+    }
+
     public static JsonArray array(double... values) {
         JsonArray array = new JsonArray();
         for (double value : values) {

@@ -45,12 +45,12 @@ class LiveTensorsTest {
     void crop_countsOpenUntilClosedOnce() {
         int before = Crop.openCount();
         Crop crop = new Crop(new Mat(4, 4, CvType.CV_8UC3), CropRegion.centredSquare(4, 4), true, 1,
-                Crop.Source.WHOLE_FRAME);
+                Crop.Source.WHOLE_FRAME, null);
         assertEquals(before + 1, Crop.openCount());
         crop.close();
         crop.close();
         assertEquals(before, Crop.openCount());
-        new Crop(new Mat(), CropRegion.centredSquare(4, 4), false, 0, Crop.Source.NO_HAND).close();
+        new Crop(new Mat(), CropRegion.centredSquare(4, 4), false, 0, Crop.Source.NO_HAND, null).close();
         assertEquals(before, Crop.openCount(), "an empty image holds no native memory");
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -117,6 +118,50 @@ class ModelDescriptorTest {
         ModelDescriptor d = ModelDescriptor.read(DescriptorFixtures.write(dir, "m.json", json));
         assertTrue(d.crop().isHandCrop());
         assertTrue(d.crop().reportsNothingWithoutHand());
+    }
+
+    @Test
+    void read_landmarksSection_exposesItsFilesBesideTheModelAndItsWeight() throws Exception {
+        JsonObject json = DescriptorFixtures.valid();
+        json.add("landmarks", DescriptorFixtures.landmarks("hand_landmark_full.onnx", "fingerspell-landmarks.onnx",
+                0.6));
+        ModelDescriptor.Landmarks l = ModelDescriptor.read(DescriptorFixtures.write(dir, "m.json", json)).landmarks();
+        assertEquals(0.6, l.weight(), 1e-12);
+        assertEquals("landmarks", l.inputName());
+        assertEquals("logits", l.logitsOutput());
+        Path model = Path.of("models", "fingerspell.onnx");
+        assertEquals(Path.of("models", "hand_landmark_full.onnx"), l.detectorFile(model));
+        assertEquals(Path.of("models", "fingerspell-landmarks.onnx"), l.classifierFile(model));
+    }
+
+    @Test
+    void read_withoutLandmarksSection_hasNoLandmarksAndWritesNone() throws Exception {
+        ModelDescriptor d = ModelDescriptor.read(DescriptorFixtures.write(dir, "m.json", DescriptorFixtures.valid()));
+        assertNull(d.landmarks());
+        assertFalse(d.toJson().contains("landmarks"), d.toJson());
+    }
+
+    @Test
+    void read_landmarkWeightAboveOne_isRejected() throws Exception {
+        JsonObject json = DescriptorFixtures.valid();
+        json.add("landmarks", DescriptorFixtures.landmarks("a.onnx", "b.onnx", 1.5));
+        assertProblem(json, "landmarks.weight must be within 0..1, not 1.5");
+    }
+
+    @Test
+    void read_landmarkWeightMissing_isRejected() throws Exception {
+        JsonObject json = DescriptorFixtures.valid();
+        JsonObject landmarks = DescriptorFixtures.landmarks("a.onnx", "b.onnx", 0.5);
+        landmarks.remove("weight");
+        json.add("landmarks", landmarks);
+        assertProblem(json, "landmarks.weight must be within 0..1, not null");
+    }
+
+    @Test
+    void read_landmarkClassifierBlank_isRejected() throws Exception {
+        JsonObject json = DescriptorFixtures.valid();
+        json.add("landmarks", DescriptorFixtures.landmarks("a.onnx", " ", 0.5));
+        assertProblem(json, "landmarks.classifier is missing");
     }
 
     private void assertProblem(JsonObject json, String expected) throws Exception {

@@ -1,11 +1,11 @@
 package org.fingerspell.spelling;
 
-import org.fingerspell.hand.Croppers;
 import org.fingerspell.image.ImageLoader;
 import org.fingerspell.model.DeviceChoice;
 import org.fingerspell.model.Labels;
 import org.fingerspell.model.OnnxClassifier;
 import org.fingerspell.video.FrameClassifier;
+import org.fingerspell.video.LandmarkModels;
 import org.fingerspell.video.NaturalOrder;
 
 import java.nio.file.Files;
@@ -67,8 +67,8 @@ public final class SpellingTuning {
     private static void classify(Path model, java.util.Set<String> heldOut, String[] args,
                                  Map<String, Map<String, List<double[]>>> packs) throws Exception {
         try (OnnxClassifier classifier = OnnxClassifier.load(model, DeviceChoice.CPU, 2);
-             FrameClassifier frames = new FrameClassifier(classifier.newSession(),
-                     Croppers.forStills(classifier.descriptor()), classifier.descriptor())) {
+             LandmarkModels landmarks = LandmarkModels.forModel(classifier);
+             FrameClassifier frames = FrameClassifier.forStills(classifier, landmarks)) {
             ImageLoader loader = new ImageLoader();
             for (int a = 2; a < args.length; a++) {
                 Path pack = Path.of(args[a]);

@@ -74,9 +74,10 @@ class LiveViewRealImagesTest {
         org.fingerspell.image.ImageLoader loader = new org.fingerspell.image.ImageLoader();
         try (org.fingerspell.model.OnnxClassifier classifier = org.fingerspell.model.OnnxClassifier.load(model,
                 DeviceChoice.CPU, 2);
-             org.fingerspell.video.FrameClassifier frames = new org.fingerspell.video.FrameClassifier(
-                     classifier.newSession(), org.fingerspell.hand.Croppers.forStills(classifier.descriptor()),
-                     classifier.descriptor())) {
+             org.fingerspell.video.LandmarkModels landmarks = org.fingerspell.video.LandmarkModels.forModel(
+                     classifier);
+             org.fingerspell.video.FrameClassifier frames = org.fingerspell.video.FrameClassifier.forStills(
+                     classifier, landmarks)) {
             for (String packName : PACKS) {
                 Path pack = TestData.pack(packName);
                 for (String label : Labels.ALL) {

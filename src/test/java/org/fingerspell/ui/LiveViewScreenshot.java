@@ -26,8 +26,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Takes the README's picture of the live page: the real window, the committed model and palm detector, reading a
  * folder source made of a pack's held-out photos (the split file's test block), one letter after another, so a
- * word is spelled. The picture is taken once the word is typed, while its last letter is still shown. The word
- * has no double letter (the speller needs a break between two of the same sign) and only letters the model reads.
+ * word is spelled. The picture is taken once the word is typed, while its last letter is still shown with the
+ * hand's box and skeleton. The word has no double letter (the speller needs a break between two of the same sign)
+ * and only letters the model reads.
  * Run under a real display (Xvfb), at the window's own size (1280×800):
  * <pre>
  *   java -cp target/classes:target/test-classes:DEPS org.fingerspell.ui.LiveViewScreenshot \
@@ -85,7 +86,7 @@ public final class LiveViewScreenshot {
                         + "\" spelled, not \"" + word + "\"");
             }
             return live.textProperty().get().equals(word) && live.letterProperty().get().equals(last)
-                    && live.handBoxProperty().get() != null;
+                    && live.handBoxProperty().get() != null && live.handSkeletonProperty().get() != null;
         });
         WritableImage image = onFx(() -> window.stage().getScene().snapshot(null));
         Files.createDirectories(png.toAbsolutePath().getParent());

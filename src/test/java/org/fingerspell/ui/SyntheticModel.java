@@ -81,7 +81,8 @@ public final class SyntheticModel {
             boolean hand = !Labels.NOTHING.equals(Labels.ALL.get(index));
             return new FrameResult(new Classification(Labels.ALL, p, null),
                     new CropRegion(bgr.cols() / 2.0, bgr.rows() / 2.0, bgr.rows() * 0.6, 0), hand, 0.9,
-                    source == Crop.Source.FALLBACK ? source : hand ? source : Crop.Source.NO_HAND, true);
+                    source == Crop.Source.FALLBACK ? source : hand ? source : Crop.Source.NO_HAND, true,
+                    null);
         }
 
         @Override

@@ -49,7 +49,7 @@ final class FakeSources {
             CropRegion region = new CropRegion(bgr.cols() / 2.0, bgr.rows() / 2.0, 30, 0);
             boolean hand = !Labels.NOTHING.equals(Labels.ALL.get(index));
             return new FrameResult(new Classification(Labels.ALL, p, null), region, hand, 0.9,
-                    hand ? Crop.Source.DETECTED : Crop.Source.NO_HAND, true);
+                    hand ? Crop.Source.DETECTED : Crop.Source.NO_HAND, true, null);
         }
 
         @Override

@@ -69,14 +69,21 @@ public final class BoxPlacement {
      * video is flipped.
      */
     public static HandBox inFrame(CropRegion region, int frameWidth, int frameHeight, boolean mirror, boolean guide) {
-        double centerX = region.centerX() / frameWidth;
-        double rotation = region.rotationDegrees();
-        if (mirror) {
-            centerX = 1 - centerX;
-            rotation = -rotation;
-        }
-        return new HandBox(centerX, region.centerY() / frameHeight, region.side() / frameWidth,
-                region.side() / frameHeight, rotation, guide);
+        Point centre = inFrame(region.centerX(), region.centerY(), frameWidth, frameHeight, mirror);
+        double rotation = mirror ? -region.rotationDegrees() : region.rotationDegrees();
+        return new HandBox(centre.x(), centre.y(), region.side() / frameWidth, region.side() / frameHeight, rotation,
+                guide);
+    }
+
+    /** A point in frame pixels as display fractions, mirrored as the shown video is. */
+    public static Point inFrame(double x, double y, int frameWidth, int frameHeight, boolean mirror) {
+        double fractionX = x / frameWidth;
+        return new Point(mirror ? 1 - fractionX : fractionX, y / frameHeight);
+    }
+
+    /** A point in display fractions at its place on a picture shown at {@code picture} (view pixels). */
+    public static Point onPicture(Point fraction, Area picture) {
+        return new Point(picture.x() + fraction.x() * picture.width(), picture.y() + fraction.y() * picture.height());
     }
 
     /**
@@ -84,8 +91,9 @@ public final class BoxPlacement {
      * inside.
      */
     public static Optional<Outline> inView(HandBox box, Area picture, Area bounds) {
-        double centerX = picture.x() + box.centerX() * picture.width();
-        double centerY = picture.y() + box.centerY() * picture.height();
+        Point centre = onPicture(new Point(box.centerX(), box.centerY()), picture);
+        double centerX = centre.x();
+        double centerY = centre.y();
         double halfWidth = box.width() * picture.width() / 2;
         double halfHeight = box.height() * picture.height() / 2;
         double turn = Math.toRadians(box.rotation());

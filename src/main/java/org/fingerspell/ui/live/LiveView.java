@@ -38,8 +38,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The live page: the video with the hand box, the letter read and how sure, the two runners-up, the text
- * spelled so far, and a status bar. It only binds to its {@link LiveViewModel} and forwards commands.
+ * The live page: the video with the hand box and skeleton, the letter read and how sure, the two runners-up, the
+ * text spelled so far, and a status bar. It only binds to its {@link LiveViewModel} and forwards commands.
  */
 public final class LiveView implements Page {
 
@@ -136,6 +136,7 @@ public final class LiveView implements Page {
         VideoPane video = new VideoPane();
         video.imageProperty().bind(viewModel.frameProperty());
         video.handBoxProperty().bind(viewModel.handBoxProperty());
+        video.handSkeletonProperty().bind(viewModel.handSkeletonProperty());
         video.boxLabelProperty().bind(Bindings.createStringBinding(() -> {
             String shown = shownLetter(viewModel.letterProperty().get(), viewModel.handStateProperty().get());
             return "–".equals(shown) ? "" : shown + "  " + percent(viewModel.confidenceProperty().get());

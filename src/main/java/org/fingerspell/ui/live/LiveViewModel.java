@@ -86,6 +86,7 @@ public final class LiveViewModel {
     private final ReadOnlyObjectWrapper<HandState> handState = new ReadOnlyObjectWrapper<>(HandState.WAITING);
     private final ReadOnlyDoubleWrapper holdProgress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyObjectWrapper<HandBox> handBox = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<HandSkeleton> handSkeleton = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper displayFps = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper inferenceFps = new ReadOnlyStringWrapper("—");
@@ -147,6 +148,7 @@ public final class LiveViewModel {
         edits.clear();
         clearReading();
         handBox.set(null);
+        handSkeleton.set(null);
         sourceState.set(SourceState.STARTING);
         sourceMessage.set("Opening " + describe(spec) + "…");
         AppSettings settings = app.settings();
@@ -393,6 +395,8 @@ public final class LiveViewModel {
             handState.set(HandState.NO_HAND);
         }
         handBox.set(box(result, shown.reading()));
+        handSkeleton.set(SkeletonPlacement.inFrame(result.landmarks(), shown.reading().frameWidth(),
+                shown.reading().frameHeight(), mirror.get()).orElse(null));
         if (result.source() == Crop.Source.FALLBACK && !noticeGiven) {
             noticeGiven = true;
             notice.set("No hand detector in this build: hold your hand inside the guide box.");
@@ -439,18 +443,24 @@ public final class LiveViewModel {
                 running.set(false);
                 clearReading();
                 handBox.set(null);
+                handSkeleton.set(null);
             }
             case FAILED -> {
                 sourceState.set(SourceState.FAILED);
                 sourceMessage.set(status.message());
                 running.set(false);
+                handSkeleton.set(null);
             }
             case ENDED -> {
                 sourceState.set(SourceState.ENDED);
                 sourceMessage.set(status.message());
                 running.set(false);
+                handSkeleton.set(null);
             }
-            case STOPPED -> running.set(false);
+            case STOPPED -> {
+                running.set(false);
+                handSkeleton.set(null);
+            }
         }
     }
 
@@ -537,6 +547,11 @@ public final class LiveViewModel {
 
     public ReadOnlyObjectProperty<HandBox> handBoxProperty() {
         return handBox.getReadOnlyProperty();
+    }
+
+    /** The hand's landmarks of the latest reading, while the landmark model is sure it sees a hand; else null. */
+    public ReadOnlyObjectProperty<HandSkeleton> handSkeletonProperty() {
+        return handSkeleton.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty textProperty() {

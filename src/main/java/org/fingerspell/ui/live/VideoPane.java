@@ -6,27 +6,44 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
+import javafx.scene.Group;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Rectangle;
 import org.fingerspell.app.Startup;
+import org.fingerspell.hand.HandLandmarks;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * The video (or a still image), scaled to fit without cropping, with the hand box and its label drawn over it.
- * On the live video the box is cut to the picture; on a still it may reach over the pane's padding, where the
- * Files page shows the whole square the model read.
+ * The video (or a still image), scaled to fit without cropping, with the hand's skeleton (its landmarks and the
+ * bones between them), the hand box and its label drawn over it. The skeleton is cut to the picture. On the live
+ * video the box is too; on a still it may reach over the pane's padding, where the Files page shows the whole square
+ * the model read.
  */
 public final class VideoPane extends Region {
+
+    /** The joints' dots, in view pixels (a circle's radius is not a CSS property; their colours are). */
+    private static final double JOINT_RADIUS = 3.5;
 
     private final ImageView view = new ImageView();
     private final Polygon box = new Polygon();
     private final Label boxLabel = new Label();
     private final ObjectProperty<HandBox> handBox = new SimpleObjectProperty<>();
+    private final Group skeleton = new Group();
+    private final Rectangle skeletonClip = new Rectangle();
+    private final List<Line> bones = HandSkeleton.BONES.stream().map(bone -> new Line()).toList();
+    private final List<Circle> joints = Stream.generate(() -> new Circle(JOINT_RADIUS))
+            .limit(HandLandmarks.COUNT).toList();
+    private final ObjectProperty<HandSkeleton> handSkeleton = new SimpleObjectProperty<>();
     private final boolean boxOnPicture;
 
     public VideoPane() {
@@ -55,12 +72,23 @@ public final class VideoPane extends Region {
         boxLabel.setManaged(false);
         boxLabel.setMouseTransparent(true);
         boxLabel.setId(live ? "handBoxLabel" : "previewBoxLabel");
-        getChildren().addAll(view, box, boxLabel);
+        bones.forEach(bone -> bone.getStyleClass().add("hand-bone"));
+        joints.forEach(joint -> joint.getStyleClass().add("hand-joint"));
+        skeleton.getChildren().addAll(bones);
+        skeleton.getChildren().addAll(joints);
+        skeleton.getStyleClass().add("hand-skeleton");
+        skeleton.setId(live ? "handSkeleton" : "previewSkeleton");
+        skeleton.setManaged(false);
+        skeleton.setMouseTransparent(true);
+        skeleton.setClip(skeletonClip);
+        skeleton.setVisible(false);
+        getChildren().addAll(view, skeleton, box, boxLabel);
         view.imageProperty().addListener((obs, was, now) -> requestLayout());
         if (live) {
             view.imageProperty().addListener(firstFramePainted());
         }
         handBox.addListener((obs, was, now) -> requestLayout());
+        handSkeleton.addListener((obs, was, now) -> requestLayout());
         boxLabel.textProperty().addListener((obs, was, now) -> requestLayout());
         setMinSize(160, 120);
     }
@@ -92,6 +120,11 @@ public final class VideoPane extends Region {
         return handBox;
     }
 
+    /** The hand's landmarks, drawn as a skeleton over the picture; none is drawn when null. */
+    public ObjectProperty<HandSkeleton> handSkeletonProperty() {
+        return handSkeleton;
+    }
+
     /** The text on the hand box (the letter read); none is shown when it is empty. */
     public StringProperty boxLabelProperty() {
         return boxLabel.textProperty();
@@ -104,6 +137,7 @@ public final class VideoPane extends Region {
         double h = getHeight() - in.getTop() - in.getBottom();
         Image image = view.getImage();
         if (image == null || w <= 0 || h <= 0) {
+            skeleton.setVisible(false);
             hideBox();
             return;
         }
@@ -113,6 +147,7 @@ public final class VideoPane extends Region {
         view.setFitWidth(picture.width());
         view.setFitHeight(picture.height());
         view.relocate(picture.x(), picture.y());
+        layoutSkeleton(picture);
         HandBox hand = handBox.get();
         // Cut half a stroke inside, so the whole line (not only its middle) stays on the picture.
         BoxPlacement.Area bounds = (boxOnPicture ? picture : new BoxPlacement.Area(0, 0, getWidth(), getHeight()))
@@ -124,7 +159,7 @@ public final class VideoPane extends Region {
             return;
         }
         box.getPoints().setAll(outline.get().corners().stream()
-                .flatMap(p -> java.util.stream.Stream.of(p.x(), p.y())).toList());
+                .flatMap(p -> Stream.of(p.x(), p.y())).toList());
         String kind = hand.guide() ? "guide" : "found";
         box.getStyleClass().setAll("hand-box", kind);
         box.setVisible(true);
@@ -137,6 +172,32 @@ public final class VideoPane extends Region {
                     boxOnPicture ? picture : bounds);
             boxLabel.resizeRelocate(at.x(), at.y(), labelWidth, labelHeight);
         }
+    }
+
+    private void layoutSkeleton(BoxPlacement.Area picture) {
+        HandSkeleton hand = handSkeleton.get();
+        if (hand == null) {
+            skeleton.setVisible(false);
+            return;
+        }
+        List<BoxPlacement.Point> at = SkeletonPlacement.inView(hand, picture);
+        for (int i = 0; i < joints.size(); i++) {
+            joints.get(i).setCenterX(at.get(i).x());
+            joints.get(i).setCenterY(at.get(i).y());
+        }
+        for (int i = 0; i < bones.size(); i++) {
+            int[] ends = HandSkeleton.BONES.get(i);
+            Line bone = bones.get(i);
+            bone.setStartX(at.get(ends[0]).x());
+            bone.setStartY(at.get(ends[0]).y());
+            bone.setEndX(at.get(ends[1]).x());
+            bone.setEndY(at.get(ends[1]).y());
+        }
+        skeletonClip.setX(picture.x());
+        skeletonClip.setY(picture.y());
+        skeletonClip.setWidth(picture.width());
+        skeletonClip.setHeight(picture.height());
+        skeleton.setVisible(true);
     }
 
     private void hideBox() {

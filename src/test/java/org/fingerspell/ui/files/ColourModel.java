@@ -67,7 +67,7 @@ final class ColourModel {
             boolean hand = pixel[2] < 128;
             return new FrameResult(expected(label, pixel[1] / 250.0),
                     new CropRegion(bgr.cols() / 2.0, bgr.rows() / 2.0, bgr.rows() * 0.8, 0), hand, hand ? 0.9 : 0,
-                    hand ? Crop.Source.DETECTED : Crop.Source.NO_HAND, true);
+                    hand ? Crop.Source.DETECTED : Crop.Source.NO_HAND, true, null);
         }
 
         @Override

@@ -4,9 +4,14 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.Group;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
 import javafx.stage.Stage;
+import org.fingerspell.hand.HandLandmarks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -14,11 +19,16 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The hand box as laid out on screen: cut to the picture on the live video, over the padding on a still. */
+/**
+ * The hand box as laid out on screen: cut to the picture on the live video, over the padding on a still; and the
+ * hand's skeleton, on the picture where its landmarks are.
+ */
 @ExtendWith(ApplicationExtension.class)
 class VideoPaneTest {
 
@@ -99,6 +109,70 @@ class VideoPaneTest {
         assertTrue(box.getMinX() < picture.getMinX() - 40, "the square the model read is shown whole: " + box);
         assertWithin(box, new javafx.geometry.BoundingBox(0, 0, still.getWidth(), still.getHeight()), "the box");
         assertFalse(robot.lookup("#previewBoxLabel").query().isVisible(), "no label without text");
+    }
+
+    /** A hand in a 640×480 frame: landmark i at (200 + 10i, 400 − 15i) pixels, mirrored on screen. */
+    private static HandSkeleton skeleton() {
+        float[] points = new float[HandLandmarks.VALUES];
+        for (int i = 0; i < HandLandmarks.COUNT; i++) {
+            points[3 * i] = 200 + 10 * i;
+            points[3 * i + 1] = 400 - 15 * i;
+        }
+        return SkeletonPlacement.inFrame(new HandLandmarks(points, 0.9f, 0.9f), 640, 480, true).orElseThrow();
+    }
+
+    private void showSkeleton(FxRobot robot, HandSkeleton skeleton) {
+        robot.interact(() -> live.handSkeletonProperty().set(skeleton));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void liveVideo_landmarks_skeletonDrawnOnThemOverThePicture(FxRobot robot) {
+        show(robot, live, null, "");
+        HandSkeleton skeleton = skeleton();
+        showSkeleton(robot, skeleton);
+        Group drawn = robot.lookup("#handSkeleton").queryAs(Group.class);
+        assertTrue(drawn.isVisible());
+        Bounds picture = bounds(robot, "#video");
+        List<BoxPlacement.Point> expected = SkeletonPlacement.inView(skeleton, new BoxPlacement.Area(
+                picture.getMinX(), picture.getMinY(), picture.getWidth(), picture.getHeight()));
+        List<Circle> joints = drawn.getChildren().stream().filter(Circle.class::isInstance).map(Circle.class::cast)
+                .toList();
+        assertEquals(HandLandmarks.COUNT, joints.size());
+        for (int i = 0; i < joints.size(); i++) {
+            assertEquals(expected.get(i).x(), joints.get(i).getCenterX(), 0.01, "joint " + i);
+            assertEquals(expected.get(i).y(), joints.get(i).getCenterY(), 0.01, "joint " + i);
+        }
+        // Mirrored: the wrist (200 px from the frame's left) is drawn right of the middle finger's tip (320 px).
+        assertTrue(joints.get(0).getCenterX() > joints.get(12).getCenterX());
+        List<Line> bones = drawn.getChildren().stream().filter(Line.class::isInstance).map(Line.class::cast).toList();
+        assertEquals(HandSkeleton.BONES.size(), bones.size());
+        Line wristToIndex = bones.get(1);
+        assertEquals(expected.get(0).x(), wristToIndex.getStartX(), 0.01);
+        assertEquals(expected.get(5).y(), wristToIndex.getEndY(), 0.01);
+        assertEquals(Color.web("#2ecc71"), joints.get(0).getFill(), "the joints take the stylesheet's colour");
+    }
+
+    @Test
+    void liveVideo_landmarks_paintTheJointsOnScreen(FxRobot robot) {
+        show(robot, live, null, "");
+        showSkeleton(robot, skeleton());
+        Circle wrist = (Circle) robot.lookup("#handSkeleton").queryAs(Group.class).getChildren().stream()
+                .filter(Circle.class::isInstance).findFirst().orElseThrow();
+        WritableImage[] shot = new WritableImage[1];
+        robot.interact(() -> shot[0] = live.snapshot(null, null));
+        Color pixel = shot[0].getPixelReader().getColor((int) Math.round(wrist.getCenterX()),
+                (int) Math.round(wrist.getCenterY()));
+        assertTrue(pixel.getGreen() > 0.6 && pixel.getRed() < 0.4, "the wrist's dot is painted green: "
+                + pixel);
+    }
+
+    @Test
+    void liveVideo_landmarksGone_hidesTheSkeleton(FxRobot robot) {
+        show(robot, live, null, "");
+        showSkeleton(robot, skeleton());
+        showSkeleton(robot, null);
+        assertFalse(robot.lookup("#handSkeleton").query().isVisible());
     }
 
     @Test

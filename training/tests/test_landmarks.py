@@ -1,0 +1,117 @@
+import os
+import tempfile
+import unittest
+
+import numpy as np
+import torch
+
+import tests._util  # noqa: F401  (puts training/ on the path)
+from fingerspell_train.landmarks import INPUT_DIM, LandmarkNet, augment, export_onnx, fuse, load_onnx, parse
+from fingerspell_train.data import read_crop_folder
+import train_landmarks
+
+
+def hand(rng, n=4):
+    """Plausible 64-float rows: points spread around a wrist, non-zero palm length, presence 0.9."""
+    pts = rng.normal(0, 30, (n, 21, 3)) + np.array([100, 120, 0])
+    pts[:, 9, :2] = pts[:, 0, :2] + np.array([5, -40])
+    return np.concatenate([pts.reshape(n, -1), np.full((n, 1), 0.9)], 1).astype(np.float32)
+
+
+class ParseTest(unittest.TestCase):
+    def test_reads_the_crop_columns(self):
+        row = parse("0.9500", " ".join(str(v) for v in range(63)))
+        self.assertEqual(row.shape, (INPUT_DIM,))
+        self.assertEqual(row[62], 62)
+        self.assertAlmostEqual(float(row[63]), 0.95, places=6)
+
+    def test_empty_columns_mean_no_landmarks(self):
+        self.assertIsNone(parse("", ""))
+        self.assertIsNone(parse(None, None))
+
+    def test_wrong_count_is_an_error(self):
+        with self.assertRaises(ValueError):
+            parse("0.9", "1 2 3")
+
+    def test_crop_folder_rows_carry_landmarks(self):
+        with tempfile.TemporaryDirectory() as d:
+            with open(os.path.join(d, "crops.csv"), "w") as f:
+                f.write("file,label,detected,score,hand_rotation_degrees,landmark_presence,landmarks\n")
+                f.write("A/a.png,A,true,0.9,10.0,0.9900,%s\n" % " ".join(["1.5"] * 63))
+                f.write("B/b.png,B,false,0,,,\n")
+            rows, _ = read_crop_folder(d)
+        self.assertEqual(rows[0]["landmarks"].shape, (INPUT_DIM,))
+        self.assertIsNone(rows[1]["landmarks"])
+
+
+class NetworkTest(unittest.TestCase):
+    def test_features_ignore_position_and_size_of_the_hand(self):
+        torch.manual_seed(0)
+        net = LandmarkNet().eval()
+        x = hand(np.random.default_rng(0))
+        moved = x.copy()
+        pts = moved[:, :63].reshape(-1, 21, 3)
+        pts[:] = pts * 2.5 + np.array([300, -50, 0])  # a bigger hand elsewhere in the frame
+        with torch.no_grad():
+            a, b = net(torch.from_numpy(x)), net(torch.from_numpy(moved))
+        torch.testing.assert_close(a, b, atol=1e-4, rtol=1e-4)
+
+    def test_onnx_round_trip_keeps_the_weights(self):
+        torch.manual_seed(1)
+        net = LandmarkNet().eval()
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "lm.onnx")
+            export_onnx(net, path)
+            loaded = load_onnx(path)
+        x = torch.from_numpy(hand(np.random.default_rng(1)))
+        with torch.no_grad():
+            torch.testing.assert_close(net(x), loaded(x))
+
+
+class AugmentTest(unittest.TestCase):
+    def test_keeps_the_wrist_and_the_presence(self):
+        rng = np.random.default_rng(2)
+        x = hand(rng, 64)
+        y = augment(x, rng, noise=0)  # turns, stretches and mirrors happen about the wrist
+        np.testing.assert_allclose(y[:, :3], x[:, :3], atol=1e-4)
+        np.testing.assert_array_equal(y[:, 63], x[:, 63])
+        self.assertFalse(np.allclose(y, x))
+
+    def test_mirrors_about_half_the_hands(self):
+        rng = np.random.default_rng(3)
+        x = hand(rng, 400)
+        y = augment(x, rng, rotate=0, scale=0, noise=0)
+        dx = (x[:, 27] - x[:, 0]) * (y[:, 27] - y[:, 0])  # point 9's x offset from the wrist: same or flipped sign
+        mirrored = np.mean(dx < 0)
+        self.assertGreater(mirrored, 0.4)
+        self.assertLess(mirrored, 0.6)
+
+
+class FusionTest(unittest.TestCase):
+    def test_weights_zero_and_one_give_each_classifier_alone(self):
+        rng = np.random.default_rng(4)
+        crop = rng.dirichlet(np.ones(29), 5)
+        logits = rng.normal(0, 3, (5, 29))
+        np.testing.assert_allclose(fuse(crop, logits, 0.0), crop, rtol=1e-6, atol=1e-9)
+        soft = np.exp(logits) / np.exp(logits).sum(1, keepdims=True)
+        np.testing.assert_allclose(fuse(crop, logits, 1.0), soft, rtol=1e-6, atol=1e-9)
+
+    def test_half_weight_is_the_normalised_geometric_mean(self):
+        crop = np.array([[0.7, 0.2, 0.1] + [0.0] * 26])
+        logits = np.log(np.array([[0.1, 0.8, 0.1] + [1e-9] * 26]))
+        fused = fuse(crop, logits, 0.5)[0]
+        g = np.sqrt(np.array([0.7 * 0.1, 0.2 * 0.8, 0.1 * 0.1]))
+        np.testing.assert_allclose(fused[:3], g / g.sum(), rtol=1e-4)
+        self.assertEqual(int(fused.argmax()), 1)
+
+    def test_rows_without_landmarks_keep_the_crop_reading(self):
+        crop = np.random.default_rng(5).dirichlet(np.ones(29), 3)
+        lm = np.full((3, 29), np.nan, np.float32)
+        lm[1] = np.linspace(-3, 3, 29)
+        fused = train_landmarks.fused_probabilities(crop, lm, 0.4)
+        np.testing.assert_array_equal(fused[[0, 2]], crop[[0, 2]])
+        self.assertFalse(np.allclose(fused[1], crop[1]))
+
+
+if __name__ == "__main__":
+    unittest.main()
