@@ -55,11 +55,12 @@ def main(argv=None):
     out = ["## Landmark classifier and fusion (measured)", ""]
     out.append("Run `%s`: %d training rows with landmarks (the split's train blocks of kaggle-train and phone-train), "
                "%d epochs of one-cycle AdamW (peak lr %g, weight decay %g, label smoothing %g, batch %d, seed %d), "
-               "augmentation: turn about the wrist ±%g°, stretch ±%g per axis, mirror p 0.5, jitter %g palm lengths; "
+               "augmentation: turn about the wrist ±%g°%s, stretch ±%g per axis, mirror p 0.5, jitter %g palm lengths; "
                "%.0f s on 2 CPU cores. Last epoch: validation (rows with landmarks) accuracy %.4f, macro-F1 %.4f."
                % (rel(args.run), run["train_rows"], a["epochs"], a["max_lr"], a["weight_decay"], a["label_smoothing"],
-                  a["batch_size"], a["seed"], a["rotate"], a["scale"], a["noise"], run["train_seconds"],
-                  last["val_accuracy"], last["val_macro_f1"]))
+                  a["batch_size"], a["seed"], a["rotate"],
+                  " in the image plane and ±%g° out of it" % a["tilt"] if a.get("tilt") else "",
+                  a["scale"], a["noise"], run["train_seconds"], last["val_accuracy"], last["val_macro_f1"]))
     out.append("")
     out.append("Fusion weight chosen on the validation blocks only (mean macro-F1 of the two packs, each scored as the "
                "app reads it: no hand detected is `nothing`): **w = %.2f**." % run["fusion_weight"])

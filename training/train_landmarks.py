@@ -54,7 +54,7 @@ def train(train_rows, val_rows, args, log):
         total = 0.0
         for b in range(0, len(order), args.batch_size):
             i = order[b:b + args.batch_size]
-            xb = torch.from_numpy(augment(x[i], rng, args.rotate, args.scale, args.noise))
+            xb = torch.from_numpy(augment(x[i], rng, args.rotate, args.scale, args.noise, args.tilt))
             loss = loss_fn(net(xb), torch.from_numpy(y[i]))
             opt.zero_grad()
             loss.backward()
@@ -139,6 +139,8 @@ def main(argv=None):
     p.add_argument("--rotate", type=float, default=20.0, help="random turn about the wrist, degrees")
     p.add_argument("--scale", type=float, default=0.1, help="random stretch per axis")
     p.add_argument("--noise", type=float, default=0.03, help="jitter of each point, in palm lengths")
+    p.add_argument("--tilt", type=float, default=0.0,
+                   help="random turn out of the image plane about the wrist, degrees (another camera angle)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--weight-step", type=float, default=0.05)

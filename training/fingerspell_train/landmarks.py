@@ -56,14 +56,30 @@ class LandmarkNet(nn.Module):
         return self.mlp(self.features(x))
 
 
-def augment(rows, rng, rotate=20.0, scale=0.1, noise=0.03):
-    """Random turn about the wrist (degrees), per-axis stretch, mirror (the other hand) and jitter in palm units."""
+def tilt(rel, rng, degrees):
+    """Turns the hand out of the image plane about the wrist: up to `degrees` about the horizontal and the vertical
+    axis, as another camera height or side would see it (z is the landmark model's depth, in the same units)."""
+    n = len(rel)
+    for axes in ((1, 2), (0, 2)):  # about x: y and z mix; about y: x and z mix
+        a = np.deg2rad(rng.uniform(-degrees, degrees, n))[:, None]
+        c, s = np.cos(a), np.sin(a)
+        u, v = rel[:, :, axes[0]].copy(), rel[:, :, axes[1]].copy()
+        rel[:, :, axes[0]] = c * u - s * v
+        rel[:, :, axes[1]] = s * u + c * v
+    return rel
+
+
+def augment(rows, rng, rotate=20.0, scale=0.1, noise=0.03, tilt_degrees=0.0):
+    """Random turn about the wrist (degrees), per-axis stretch, mirror (the other hand), jitter in palm units and,
+    with tilt_degrees, a turn out of the image plane."""
     x = rows.copy()
     pts = x[:, :POINTS * 3].reshape(-1, POINTS, 3)
     wrist = pts[:, WRIST:WRIST + 1].copy()
     rel = pts - wrist
     palm = np.linalg.norm(rel[:, MIDDLE_BASE, :2], axis=1)[:, None, None]
     n = len(x)
+    if tilt_degrees:
+        rel = tilt(rel, rng, tilt_degrees)
     a = np.deg2rad(rng.uniform(-rotate, rotate, n))
     c, s = np.cos(a), np.sin(a)
     xy = rel[:, :, :2].copy()

@@ -19,7 +19,7 @@ class FusionCardTest(unittest.TestCase):
     def test_section_reports_the_measured_numbers(self):
         with tempfile.TemporaryDirectory() as d:
             run = {"args": {"epochs": 60, "max_lr": 3e-3, "weight_decay": 1e-3, "label_smoothing": 0.1,
-                            "batch_size": 256, "seed": 0, "rotate": 20.0, "scale": 0.1, "noise": 0.03},
+                            "batch_size": 256, "seed": 0, "rotate": 20.0, "scale": 0.1, "noise": 0.03, "tilt": 35.0},
                    "train_rows": 1234, "train_seconds": 56.0,
                    "history": [{"epoch": 60, "val_accuracy": 0.8632, "val_macro_f1": 0.8644}],
                    "fusion_weight": 0.4,
@@ -37,6 +37,7 @@ class FusionCardTest(unittest.TestCase):
             with open(out) as f:
                 text = f.read()
         self.assertIn("1234 training rows", text)
+        self.assertIn("±20° in the image plane and ±35° out of it", text)
         self.assertIn("**w = 0.40**", text)
         self.assertIn("| **0.40** | 0.7400 | 1.0000 | 0.8700 |", text)
         self.assertIn("| crop alone | 0.5000 / 0.4900 |", text)

@@ -77,6 +77,17 @@ class AugmentTest(unittest.TestCase):
         np.testing.assert_array_equal(y[:, 63], x[:, 63])
         self.assertFalse(np.allclose(y, x))
 
+    def test_tilt_turns_the_hand_rigidly_out_of_the_image_plane(self):
+        rng = np.random.default_rng(6)
+        x = hand(rng, 50)
+        y = augment(x, rng, rotate=0, scale=0, noise=0, tilt_degrees=35)
+        pts_x, pts_y = x[:, :63].reshape(-1, 21, 3), y[:, :63].reshape(-1, 21, 3)
+        i, j = np.triu_indices(21, 1)
+        dist = lambda p: np.linalg.norm(p[:, i] - p[:, j], axis=2)  # noqa: E731
+        np.testing.assert_allclose(dist(pts_y), dist(pts_x), rtol=1e-4, atol=1e-3)  # lengths kept: a rigid turn
+        np.testing.assert_allclose(pts_y[:, 0], pts_x[:, 0], atol=1e-4)  # about the wrist
+        self.assertGreater(np.abs(pts_y[:, :, 2] - pts_x[:, :, 2]).max(), 1.0)  # depth changes: out of the plane
+
     def test_mirrors_about_half_the_hands(self):
         rng = np.random.default_rng(3)
         x = hand(rng, 400)

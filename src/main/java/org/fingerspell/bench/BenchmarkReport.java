@@ -105,8 +105,8 @@ public record BenchmarkReport(BenchmarkResult result, ModelFacts model, String d
                 + "one thread, one frame after another");
         d.addProperty("compute_fps", "the same without decoding: the live view's inference thread (decoding runs "
                 + "on the capture thread)");
-        d.addProperty("ort_overhead_ratio", "summed compute time / (bare ONNX Runtime session on the same tensors "
-                + "+ the palm detector's native forward passes in OpenCV DNN, the networks the frames ran)");
+        d.addProperty("ort_overhead_ratio", "summed compute time without the hand landmark stage / (bare ONNX "
+                + "Runtime session on the same tensors + the palm detector's native forward passes in OpenCV DNN)");
         d.addProperty("classifier_overhead_ratio", "classifier stage through DJL / bare OrtSession.run, medians");
         d.addProperty("speedup_vs_pytorch", "PyTorch eager median / classifier stage median, same tensors, input "
                 + "size and thread count");
