@@ -105,10 +105,34 @@ def choose_weight(val_sets, crop_probs, lm_logits, no_hand, grid):
     return best["weight"], table
 
 
-def install(onnx_path, weight, version, run_json):
-    """Copies the classifier into models/ and names it, the landmark model and the weight in the descriptor."""
+REFERENCE_ROWS = 32
+
+
+def write_reference(net, rows, path, n=REFERENCE_ROWS):
+    """PyTorch's logits for n validation rows (evenly spaced, with landmarks) beside the exported classifier: the
+    Java parity test feeds the same 64 numbers to ONNX Runtime and must get the same logits."""
+    have = landmark_rows(rows)
+    picked = [have[i * len(have) // n] for i in range(n)]
+    logits = landmark_logits(net, picked)
+    items = [{"pack": r["pack"], "file": r["file"], "input": [round(float(v), 4) for v in r["landmarks"]],
+              "logits": [round(float(v), 5) for v in z]} for r, z in zip(picked, logits)]
+    # the inputs are rounded as written, so the logits are computed again from exactly those numbers
+    exact = landmark_logits(net, [{"landmarks": np.array(i["input"], np.float32)} for i in items])
+    for item, z in zip(items, exact):
+        item["logits"] = [round(float(v), 5) for v in z]
+    with open(path, "w") as f:
+        json.dump({"note": "PyTorch logits of the landmark classifier for these inputs (21 x, y, z in frame pixels "
+                           "and the presence, from crops.csv); written by train_landmarks.py --install",
+                   "tolerance": 1e-3, "items": items}, f, indent=1)
+
+
+def install(onnx_path, weight, version, run_json, net=None, reference_rows=None):
+    """Copies the classifier into models/, writes its parity reference and names it, the landmark model and the
+    weight in the descriptor."""
     target = os.path.join(MODELS_DIR, "fingerspell-landmarks.onnx")
     shutil.copyfile(onnx_path, target)
+    if net is not None:
+        write_reference(net, reference_rows, os.path.join(MODELS_DIR, "fingerspell-landmarks.reference.json"))
     descriptor_path = os.path.join(MODELS_DIR, "fingerspell.json")
     with open(descriptor_path) as f:
         d = json.load(f)
@@ -200,7 +224,8 @@ def main(argv=None):
         json.dump(run, f, indent=1)
     log("wrote %s and %s (%.0f s)" % (onnx_path, run_json, time.time() - t0))
     if args.install:
-        install(onnx_path, weight, args.version, run_json)
+        install(onnx_path, weight, args.version, run_json, net,
+                [r for v in val_sets.values() for r in v])
 
 
 if __name__ == "__main__":

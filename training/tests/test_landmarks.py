@@ -98,6 +98,27 @@ class AugmentTest(unittest.TestCase):
         self.assertLess(mirrored, 0.6)
 
 
+class ReferenceTest(unittest.TestCase):
+    def test_reference_holds_the_logits_of_its_own_rounded_inputs(self):
+        import json
+        torch.manual_seed(3)
+        net = LandmarkNet().eval()
+        x = hand(np.random.default_rng(7), 40)
+        rows = [{"pack": "p", "file": "f%d" % i, "landmarks": row} for i, row in enumerate(x)]
+        rows.insert(5, {"pack": "p", "file": "no-hand", "landmarks": None})
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "ref.json")
+            train_landmarks.write_reference(net, rows, path, n=8)
+            with open(path) as f:
+                ref = json.load(f)
+        self.assertEqual(len(ref["items"]), 8)
+        self.assertNotIn("no-hand", [i["file"] for i in ref["items"]])
+        inputs = torch.tensor([i["input"] for i in ref["items"]], dtype=torch.float32)
+        with torch.no_grad():
+            expected = net(inputs).numpy()
+        np.testing.assert_allclose(np.array([i["logits"] for i in ref["items"]]), expected, atol=1e-4)
+
+
 class FusionTest(unittest.TestCase):
     def test_weights_zero_and_one_give_each_classifier_alone(self):
         rng = np.random.default_rng(4)
