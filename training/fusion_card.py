@@ -13,6 +13,8 @@ import json
 import os
 import sys
 
+import numpy as np
+
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from make_model_card import cm_markdown, java_eval_lines, rel, top_confusions  # noqa: E402
 
@@ -51,16 +53,22 @@ def main(argv=None):
     by_label = dict(evals)
     java_label = args.java_eval or evals[0][0]
     a = run["args"]
-    last = run["history"][-1]
+    # an ensemble's run holds one history per member
+    histories = run["history"] if run["history"] and isinstance(run["history"][0], list) else [run["history"]]
+    last = {k: float(np.mean([h[-1][k] for h in histories])) for k in ("val_accuracy", "val_macro_f1")}
+    members = len(histories)
     out = ["## Landmark classifier and fusion (measured)", ""]
     out.append("Run `%s`: %d training rows with landmarks (the split's train blocks of kaggle-train and phone-train), "
                "%d epochs of one-cycle AdamW (peak lr %g, weight decay %g, label smoothing %g, batch %d, seed %d), "
                "augmentation: turn about the wrist ±%g°%s, stretch ±%g per axis, mirror p 0.5, jitter %g palm lengths; "
-               "%.0f s on 2 CPU cores. Last epoch: validation (rows with landmarks) accuracy %.4f, macro-F1 %.4f."
+               "%.0f s on 2 CPU cores%s. Last epoch: validation (rows with landmarks) accuracy %.4f, macro-F1 %.4f%s."
                % (rel(args.run), run["train_rows"], a["epochs"], a["max_lr"], a["weight_decay"], a["label_smoothing"],
                   a["batch_size"], a["seed"], a["rotate"],
                   " in the image plane and ±%g° out of it" % a["tilt"] if a.get("tilt") else "",
-                  a["scale"], a["noise"], run["train_seconds"], last["val_accuracy"], last["val_macro_f1"]))
+                  a["scale"], a["noise"], run["train_seconds"],
+                  "" if members == 1 else "; %d members (seeds %d–%d), the mean of their logits" % (
+                      members, a["seed"], a["seed"] + members - 1),
+                  last["val_accuracy"], last["val_macro_f1"], "" if members == 1 else " (mean over the members)"))
     out.append("")
     out.append("Fusion weight chosen on the validation blocks only (mean macro-F1 of the two packs, each scored as the "
                "app reads it: no hand detected is `nothing`): **w = %.2f**." % run["fusion_weight"])

@@ -166,6 +166,8 @@ def main(argv=None):
     p.add_argument("--tilt", type=float, default=0.0,
                    help="random turn out of the image plane about the wrist, degrees (another camera angle)")
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--members", type=int, default=1,
+                   help="train this many classifiers (seeds seed, seed+1, ...) and export the mean of their logits")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--weight-step", type=float, default=0.05)
     p.add_argument("--install", action="store_true", help="copy into models/ and write the descriptor's section")
@@ -177,7 +179,7 @@ def main(argv=None):
     from evaluate import load_model
     from fingerspell_train import data as D
     from fingerspell_train.evaluation import predict
-    from fingerspell_train.landmarks import export_onnx
+    from fingerspell_train.landmarks import LandmarkEnsemble, export_onnx
 
     os.makedirs(args.out, exist_ok=True)
     log_file = open(os.path.join(args.out, "log.txt"), "a")
@@ -197,7 +199,17 @@ def main(argv=None):
                          % args.crops_root)
     log("train rows with landmarks: %d of %d; val rows: %s" % (
         len(train_rows), sum(r["split"] == "train" for r in rows), {k: len(v) for k, v in val_sets.items()}))
-    net, history = train(train_rows, landmark_rows([r for v in val_sets.values() for r in v]), args, log)
+    val_landmarks = landmark_rows([r for v in val_sets.values() for r in v])
+    members, history = [], []
+    for k in range(args.members):
+        seed_args = argparse.Namespace(**dict(vars(args), seed=args.seed + k))
+        if args.members > 1:
+            log("member %d of %d, seed %d" % (k + 1, args.members, seed_args.seed))
+        member, member_history = train(train_rows, val_landmarks, seed_args, log)
+        members.append(member)
+        history.append(member_history)
+    net = members[0] if args.members == 1 else LandmarkEnsemble(members).eval()
+    history = history[0] if args.members == 1 else history
     train_seconds = time.time() - t0
 
     crop_model, ck = load_model(argparse.Namespace(checkpoint=None, onnx=args.crop_model))

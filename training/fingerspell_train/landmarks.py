@@ -69,6 +69,17 @@ def tilt(rel, rng, degrees):
     return rel
 
 
+class LandmarkEnsemble(nn.Module):
+    """Several LandmarkNets trained with different seeds; the mean of their logits, as one ONNX graph."""
+
+    def __init__(self, members):
+        super().__init__()
+        self.members = nn.ModuleList(members)
+
+    def forward(self, x):
+        return torch.stack([m(x) for m in self.members]).mean(0)
+
+
 def augment(rows, rng, rotate=20.0, scale=0.1, noise=0.03, tilt_degrees=0.0):
     """Random turn about the wrist (degrees), per-axis stretch, mirror (the other hand), jitter in palm units and,
     with tilt_degrees, a turn out of the image plane."""
@@ -112,11 +123,13 @@ def export_onnx(net, path):
 
 
 def load_onnx(path):
-    """A LandmarkNet with the weights of an exported file (torch only: no ONNX Runtime in /usr/bin/python3)."""
+    """A LandmarkNet (or LandmarkEnsemble) with the weights of an exported file (torch only: no ONNX Runtime in
+    /usr/bin/python3)."""
     import onnx
     from onnx import numpy_helper
     weights = {i.name: numpy_helper.to_array(i) for i in onnx.load(path).graph.initializer}
-    net = LandmarkNet()
+    members = len({k.split(".")[1] for k in weights if k.startswith("members.")})
+    net = LandmarkEnsemble([LandmarkNet() for _ in range(members)]) if members else LandmarkNet()
     state = net.state_dict()
     missing = [k for k in state if k not in weights]
     if missing:

@@ -44,6 +44,27 @@ class FusionCardTest(unittest.TestCase):
         self.assertIn("| fused | 0.8750 / 0.8650 |", text)
         self.assertIn("A→B ×1", text)
 
+    def test_ensemble_run_reports_its_members(self):
+        with tempfile.TemporaryDirectory() as d:
+            history = [[{"epoch": 60, "val_accuracy": 0.8, "val_macro_f1": 0.81}],
+                       [{"epoch": 60, "val_accuracy": 0.9, "val_macro_f1": 0.91}]]
+            run = {"args": {"epochs": 60, "max_lr": 3e-3, "weight_decay": 1e-3, "label_smoothing": 0.1,
+                            "batch_size": 256, "seed": 4, "rotate": 20.0, "scale": 0.1, "noise": 0.03},
+                   "train_rows": 10, "train_seconds": 5.0, "history": history, "fusion_weight": 0.5,
+                   "fusion_grid": [{"weight": 0.5, "val_macro_f1": {"kaggle-train": 0.8}, "mean": 0.8}]}
+            os.makedirs(os.path.join(d, "run"))
+            with open(os.path.join(d, "run", "run.json"), "w") as f:
+                json.dump(run, f)
+            with open(os.path.join(d, "a.json"), "w") as f:
+                json.dump(eval_json(0.5), f)
+            out = os.path.join(d, "card.md")
+            fusion_card.main(["--run", os.path.join(d, "run"), "--eval", "a=" + os.path.join(d, "a.json"),
+                              "--out", out])
+            with open(out) as f:
+                text = f.read()
+        self.assertIn("2 members (seeds 4–5), the mean of their logits", text)
+        self.assertIn("accuracy 0.8500, macro-F1 0.8600 (mean over the members)", text)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -6,7 +6,8 @@ import numpy as np
 import torch
 
 import tests._util  # noqa: F401  (puts training/ on the path)
-from fingerspell_train.landmarks import INPUT_DIM, LandmarkNet, augment, export_onnx, fuse, load_onnx, parse
+from fingerspell_train.landmarks import (INPUT_DIM, LandmarkEnsemble, LandmarkNet, augment, export_onnx, fuse,
+                                          load_onnx, parse)
 from fingerspell_train.data import read_crop_folder
 import train_landmarks
 
@@ -66,6 +67,22 @@ class NetworkTest(unittest.TestCase):
         x = torch.from_numpy(hand(np.random.default_rng(1)))
         with torch.no_grad():
             torch.testing.assert_close(net(x), loaded(x))
+
+
+    def test_ensemble_is_the_mean_of_its_members_and_survives_export(self):
+        torch.manual_seed(2)
+        members = [LandmarkNet().eval() for _ in range(3)]
+        ensemble = LandmarkEnsemble(members).eval()
+        x = torch.from_numpy(hand(np.random.default_rng(2)))
+        with torch.no_grad():
+            torch.testing.assert_close(ensemble(x), torch.stack([m(x) for m in members]).mean(0))
+            with tempfile.TemporaryDirectory() as d:
+                path = os.path.join(d, "ens.onnx")
+                export_onnx(ensemble, path)
+                loaded = load_onnx(path)
+            self.assertIsInstance(loaded, LandmarkEnsemble)
+            self.assertEqual(len(loaded.members), 3)
+            torch.testing.assert_close(loaded(x), ensemble(x))
 
 
 class AugmentTest(unittest.TestCase):
