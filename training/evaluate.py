@@ -89,6 +89,8 @@ def build_sets(args, meta):
         rows = [dict(r) for r in split if r["pack"] == pack and r["split"] == "test"]
         if rows:
             sets[pack + "-heldout"] = rows
+        if args.validation:
+            sets[pack + "-val"] = [dict(r) for r in split if r["pack"] == pack and r["split"] == "val"]
     for pack in ["kaggle-test", "massey"]:
         sets[pack] = D.read_index(args.data_root, pack)
     out = {}
@@ -146,6 +148,9 @@ def main(argv=None):
                    help="a landmark classifier ONNX to fuse with (default: the one --onnx's descriptor names)")
     p.add_argument("--landmark-weight", type=float, default=None, help="its fusion weight (default: the descriptor's)")
     p.add_argument("--no-landmarks", action="store_true", help="score the crop classifier alone")
+    p.add_argument("--validation", action="store_true",
+                   help="also score the validation block of each training pack (<pack>-val): for choices made "
+                        "before the test sets are looked at")
     p.add_argument("--hide-forearm", action="store_true",
                    help="also score each held-out block with the forearm filled black (needs --crops-root)")
     args = p.parse_args(argv)
@@ -180,6 +185,7 @@ def main(argv=None):
                       "macro_f1 averages F1 over the classes present in the set's ground truth.",
               "sets": {}}
     order = [n for n in SET_ORDER if n in sets] + [n + NO_FOREARM for n in SET_ORDER if n + NO_FOREARM in sets]
+    order += sorted(n for n in sets if n.endswith("-val"))
     for name in order:
         rows = sets[name]
         t = time.time()

@@ -14,7 +14,8 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from fingerspell_train.augment import TrainTransform, add_flags, config_from_args  # noqa: E402
+from fingerspell_train.augment import TrainTransform, add_flags, add_mask_flags, config_from_args  # noqa: E402
+from fingerspell_train.data import load_mask  # noqa: E402
 from fingerspell_train.constants import MEAN, STD  # noqa: E402
 
 
@@ -30,7 +31,8 @@ def sheet(rows, transform, canonical, views):
     for r in rows:
         img = load_rgb(r["path"])
         tiles = [to_uint8(canonical(img, r["context"]))]
-        tiles += [to_uint8(transform(img, r["context"], r.get("hand"))) for _ in range(views)]
+        mask = load_mask(r)
+        tiles += [to_uint8(transform(img, r["context"], r.get("hand"), mask)) for _ in range(views)]
         lines.append(np.hstack(tiles))
     return np.vstack(lines)
 
@@ -51,9 +53,11 @@ def main(argv=None):
     p.add_argument("--size", type=int, default=160)
     p.add_argument("--seed", type=int, default=0)
     add_flags(p)
+    add_mask_flags(p)
     args = p.parse_args(argv)
     passed = ["--crops-root", args.crops_root]
-    for flag, value in (("--data-root", args.data_root), ("--splits-dir", args.splits_dir)):
+    for flag, value in (("--data-root", args.data_root), ("--splits-dir", args.splits_dir),
+                        ("--masks-root", args.masks_root)):
         passed += [flag, value] if value else []
     _, train_rows, _, _, _, _ = train_val_rows(train_cli.parser().parse_args(passed))
     picked = random.Random(args.seed).sample(train_rows, min(args.rows, len(train_rows)))

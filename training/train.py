@@ -8,7 +8,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from fingerspell_train.constants import DEFAULT_DATA_ROOT, TRAIN_PACKS, TRAINING_DIR  # noqa: E402
-from fingerspell_train.augment import add_flags  # noqa: E402
+from fingerspell_train.augment import add_flags, add_mask_flags  # noqa: E402
 from fingerspell_train.model import CONFIGS  # noqa: E402
 
 
@@ -50,6 +50,7 @@ def parser():
     p.add_argument("--keep-epochs", action="store_true",
                    help="also keep the weights after every epoch (<out>/epoch-NN.pt) for average_weights.py")
     add_flags(p)
+    add_mask_flags(p)
     return p
 
 

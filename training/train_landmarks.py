@@ -147,7 +147,33 @@ def install(onnx_path, weight, version, run_json, net=None, reference_rows=None)
     print("installed %s and the landmarks section of %s (weight %.2f)" % (target, descriptor_path, weight))
 
 
-def main(argv=None):
+# Arguments that do not change what the members learn: a reused run may differ in these.
+NOT_TRAINING_ARGS = ("out", "crop_model", "threads", "weight_step", "install", "version", "reuse_members")
+
+
+def reused_members(args):
+    """(net, history) of an earlier run in args.out, after checking it was trained with the same arguments."""
+    from fingerspell_train.landmarks import LandmarkEnsemble, LandmarkNet
+    run_json, weights = os.path.join(args.out, "run.json"), os.path.join(args.out, "landmarks.pt")
+    if not (os.path.isfile(run_json) and os.path.isfile(weights)):
+        raise SystemExit("--reuse-members: %s holds no earlier run (run.json and landmarks.pt)" % args.out)
+    with open(run_json) as f:
+        before = json.load(f)["args"]
+    differ = sorted(k for k, v in vars(args).items() if k not in NOT_TRAINING_ARGS and before.get(k) != v)
+    if differ:
+        raise SystemExit("--reuse-members: the run in %s was trained with other %s" % (args.out, ", ".join(differ)))
+    saved = torch_load(weights)
+    net = LandmarkNet() if args.members == 1 else LandmarkEnsemble([LandmarkNet() for _ in range(args.members)])
+    net.load_state_dict(saved["model"])
+    return net.eval(), saved["history"]
+
+
+def torch_load(path):
+    import torch
+    return torch.load(path, map_location="cpu")
+
+
+def build_parser():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--crops-root", required=True)
     p.add_argument("--split-file", default=DEFAULT_SPLIT)
@@ -170,9 +196,16 @@ def main(argv=None):
                    help="train this many classifiers (seeds seed, seed+1, ...) and export the mean of their logits")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--weight-step", type=float, default=0.05)
+    p.add_argument("--reuse-members", action="store_true",
+                   help="take the trained members from <out>/landmarks.pt (a run with the same training arguments) "
+                        "and only redo the fusion grid, e.g. against another --crop-model")
     p.add_argument("--install", action="store_true", help="copy into models/ and write the descriptor's section")
     p.add_argument("--version", default=None, help="with --install: the descriptor's new version")
-    args = p.parse_args(argv)
+    return p
+
+
+def main(argv=None):
+    args = build_parser().parse_args(argv)
 
     import torch
     torch.set_num_threads(args.threads)
@@ -201,15 +234,19 @@ def main(argv=None):
         len(train_rows), sum(r["split"] == "train" for r in rows), {k: len(v) for k, v in val_sets.items()}))
     val_landmarks = landmark_rows([r for v in val_sets.values() for r in v])
     members, history = [], []
-    for k in range(args.members):
+    if args.reuse_members:
+        net, history = reused_members(args)
+        log("reused the %d member(s) of %s" % (args.members, os.path.join(args.out, "landmarks.pt")))
+    for k in range(0 if args.reuse_members else args.members):
         seed_args = argparse.Namespace(**dict(vars(args), seed=args.seed + k))
         if args.members > 1:
             log("member %d of %d, seed %d" % (k + 1, args.members, seed_args.seed))
         member, member_history = train(train_rows, val_landmarks, seed_args, log)
         members.append(member)
         history.append(member_history)
-    net = members[0] if args.members == 1 else LandmarkEnsemble(members).eval()
-    history = history[0] if args.members == 1 else history
+    if not args.reuse_members:
+        net = members[0] if args.members == 1 else LandmarkEnsemble(members).eval()
+        history = history[0] if args.members == 1 else history
     train_seconds = time.time() - t0
 
     crop_model, ck = load_model(argparse.Namespace(checkpoint=None, onnx=args.crop_model))
@@ -226,6 +263,9 @@ def main(argv=None):
     onnx_path = os.path.join(args.out, "fingerspell-landmarks.onnx")
     export_onnx(net, onnx_path)
     torch.save({"model": net.state_dict(), "history": history}, os.path.join(args.out, "landmarks.pt"))
+    if args.reuse_members:
+        with open(os.path.join(args.out, "run.json")) as f:
+            train_seconds = json.load(f)["train_seconds"]  # the cost of training them, not of reading them
     run = {"command": "/usr/bin/python3 training/train_landmarks.py " + " ".join(argv if argv is not None else sys.argv[1:]),
            "args": vars(args), "split_file": os.path.relpath(args.split_file, REPO_ROOT),
            "split_sha256": D.sha256_file(args.split_file), "train_rows": len(train_rows),

@@ -30,6 +30,8 @@ DEFAULT_AUG = {
     "grayscale": True,
     "erase": 0.0,          # probability of blanking one random rectangle with noise (occlusion, partial views)
     "forearm": 0.0,        # probability of hiding everything beyond the wrist (sleeves, dark clothes, arm out of view)
+    "background": 0.0,     # probability of a new background behind the hand (needs a hand mask; rooms vary)
+    "backlight": 0.0,      # probability of turning the hand into a backlit silhouette (needs a hand mask)
 }
 REALWORLD_KEYS = ("color", "gain", "blur", "noise", "jpeg", "grayscale")
 
@@ -46,6 +48,15 @@ ERASE_AREA, ERASE_ASPECT = (0.02, 0.2), (0.3, 3.3)
 # cuts across the wrist (a sleeve's cuff) and leaves the palm whole or nearly.
 FOREARM_CUT = (0.6, 1.0)
 P_FOREARM_BLACK = 0.5   # otherwise one random flat colour (a sleeve, a dark shirt, a backdrop)
+
+
+# The backgrounds put behind a masked hand, drawn with these weights: one flat colour, a smooth two-colour
+# gradient, a blurred colour-noise texture (clutter out of focus), and a dark backdrop (a dark room, a screen).
+BACKGROUND_KINDS = (("flat", 0.35), ("gradient", 0.25), ("texture", 0.25), ("dark", 0.15))
+# Backlight: the hand keeps this fraction of its light, and the scene behind it is lifted by this gamma.
+BACKLIGHT_HAND_GAIN = (0.06, 0.3)
+BACKLIGHT_SCENE_GAMMA = (0.35, 0.8)
+FEATHER_RADIUS = (0.5, 1.5)
 
 
 SWITCH_KEYS = ("geometry", "hflip", "color", "gain", "blur", "noise", "jpeg", "grayscale")
@@ -70,10 +81,23 @@ def add_flags(parser):
         parser.add_argument("--no-" + k, action="store_true", help="turn off the %s augmentation" % k)
 
 
+def add_mask_flags(parser):
+    """The augmentations that need hand masks (training/make_masks.py); train.py only."""
+    parser.add_argument("--masks-root", default=None,
+                        help="hand masks of the crops (training/make_masks.py): <root>/<pack>/<crop file>")
+    parser.add_argument("--background", type=float, default=0.0, metavar="P",
+                        help="probability of a new background behind a masked hand: flat colour, gradient, "
+                             "blurred texture or a dark backdrop (0: off)")
+    parser.add_argument("--backlight", type=float, default=0.0, metavar="P",
+                        help="probability of turning a masked hand into a silhouette against a brightened scene, "
+                             "as in front of a window (0: off)")
+
+
 def config_from_args(args):
-    """The augmentation configuration the flags of add_flags() select."""
+    """The augmentation configuration the flags of add_flags() (and add_mask_flags()) select."""
     return aug_config(no_realworld=args.no_realworld_aug, erase=getattr(args, "erase", 0.0),
                       forearm=getattr(args, "hide_forearm", 0.0),
+                      background=getattr(args, "background", 0.0), backlight=getattr(args, "backlight", 0.0),
                       rotate=getattr(args, "rotate", None), scale=tuple(getattr(args, "scale", None) or ()) or None,
                       **{k: False for k in SWITCH_KEYS if getattr(args, "no_" + k, False)})
 
@@ -179,6 +203,58 @@ def hide_forearm(arr, rotation_degrees, hand_side_frac, rng, cut=FOREARM_CUT, p_
     return out
 
 
+def _smooth_field(rng, size, cells):
+    """A smooth random field 0..1 of size x size x 3 (bilinear upsampling of a coarse grid of colours)."""
+    coarse = np.asarray([[[rng.random() for _ in range(3)] for _ in range(cells)] for _ in range(cells)],
+                        dtype=np.float32)
+    img = Image.fromarray((coarse * 255).astype(np.uint8)).resize((size, size), Image.BILINEAR)
+    return np.asarray(img, dtype=np.float32) / 255.0
+
+
+def random_background(rng, size):
+    """One background (float RGB 0..255, size x size) of a kind drawn from BACKGROUND_KINDS."""
+    kinds, weights = zip(*BACKGROUND_KINDS)
+    kind = rng.choices(kinds, weights)[0]
+    if kind == "flat":
+        colour = np.asarray([rng.uniform(0, 255) for _ in range(3)], np.float32)
+        return np.broadcast_to(colour, (size, size, 3)).copy()
+    if kind == "gradient":
+        a = np.asarray([rng.uniform(0, 255) for _ in range(3)], np.float32)
+        b = np.asarray([rng.uniform(0, 255) for _ in range(3)], np.float32)
+        t = np.linspace(0.0, 1.0, size, dtype=np.float32)
+        ramp = t[None, :] if rng.random() < 0.5 else t[:, None]
+        ramp = np.broadcast_to(ramp, (size, size))[:, :, None]
+        return a * (1 - ramp) + b * ramp
+    if kind == "texture":
+        field = _smooth_field(rng, size, rng.choice((3, 6, 12, 24)))
+        grey = field.mean(axis=2, keepdims=True)
+        # real clutter is rarely a rainbow: pull the colours towards grey by a random amount
+        return (grey + (field - grey) * rng.uniform(0.2, 1.0)) * 255.0
+    level = rng.uniform(0, 30)
+    return np.full((size, size, 3), level, np.float32) + _smooth_field(rng, size, 4) * rng.uniform(0, 12)
+
+
+def _alpha(mask, rng):
+    from .hand_mask import feather
+    return feather(np.asarray(mask, dtype=np.uint8), rng.uniform(*FEATHER_RADIUS))[:, :, None]
+
+
+def replace_background(arr, mask, rng):
+    """The masked hand (and forearm) over a new background."""
+    alpha = _alpha(mask, rng)
+    back = random_background(rng, arr.shape[0])
+    return np.clip(arr.astype(np.float32) * alpha + back * (1 - alpha), 0, 255).astype(np.uint8)
+
+
+def backlight(arr, mask, rng):
+    """A silhouette: the hand nearly black with a trace of its colour, the scene behind it lifted towards white."""
+    alpha = _alpha(mask, rng)
+    x = arr.astype(np.float32) / 255.0
+    hand = x * rng.uniform(*BACKLIGHT_HAND_GAIN)
+    scene = np.power(x, rng.uniform(*BACKLIGHT_SCENE_GAMMA))
+    return np.clip((hand * alpha + scene * (1 - alpha)) * 255.0, 0, 255).astype(np.uint8)
+
+
 def to_tensor_norm(arr_uint8):
     t = torch.from_numpy(np.array(arr_uint8, dtype=np.uint8, copy=True)).permute(2, 0, 1).float().div_(255.0)
     return (t - _MEAN) / _STD
@@ -195,8 +271,15 @@ class TrainTransform:
     def reseed(self, seed):
         self.rng = random.Random(seed)
 
-    def __call__(self, img, context=1.0, hand=None):
+    def __call__(self, img, context=1.0, hand=None, mask=None):
         cfg, rng, S = self.cfg, self.rng, self.size
+        if mask is not None and np.asarray(mask).shape[:2] == np.asarray(img).shape[:2]:
+            # before the box jitter, so the mask and the crop move together
+            draw = rng.random()
+            if draw < cfg.get("backlight", 0.0):
+                img = backlight(np.asarray(img, dtype=np.uint8), mask, rng)
+            elif draw < cfg.get("backlight", 0.0) + cfg.get("background", 0.0):
+                img = replace_background(np.asarray(img, dtype=np.uint8), mask, rng)
         if hand is not None and cfg.get("forearm", 0.0) > 0 and rng.random() < cfg["forearm"]:
             img = hide_forearm(np.asarray(img, dtype=np.uint8), hand[0], hand[1], rng)
         im = Image.fromarray(img) if isinstance(img, np.ndarray) else img.convert("RGB")

@@ -111,12 +111,27 @@ def data_fingerprint(rows):
     return h.hexdigest()
 
 
+def split_fractions(name):
+    """The train/val/test fractions a split's name gives: 'blocks_85_5_10' -> (0.85, 0.05, 0.10).
+
+    The test block is the last fraction of each class's frame range, so splits that end in the same test
+    percentage hold out exactly the same frames and differ only in where training stops and validation begins.
+    """
+    m = re.fullmatch(r"blocks_(\d+)_(\d+)_(\d+)", name)
+    if not m:
+        raise ValueError("split name %r is not blocks_<train>_<val>_<test> (percentages)" % name)
+    parts = [int(v) for v in m.groups()]
+    if sum(parts) != 100 or min(parts) <= 0:
+        raise ValueError("split %r: the three percentages must be positive and add up to 100" % name)
+    return tuple(v / 100.0 for v in parts)
+
+
 def make_split(data_root, packs=TRAIN_PACKS, name="blocks_80_10_10", splits_dir=None):
     """Build (deterministically) and write training/splits/<name>.csv; return rows, path, sha."""
     rows = []
     for p in packs:
         rows.extend(read_index(data_root, p))
-    rows = split_rows(rows)
+    rows = split_rows(rows, split_fractions(name))
     path = os.path.join(splits_dir or SPLITS_DIR, name + ".csv")
     sha = write_split(rows, path)
     return rows, path, sha
@@ -193,6 +208,27 @@ def attach_crops(split_rows_, crops_root):
     return out, metas
 
 
+def attach_masks(rows, masks_root):
+    """Give each row whose crop has a hand mask under <masks_root>/<pack>/<file> its `mask_path`; returns the count."""
+    found = 0
+    for r in rows:
+        crop_file = os.path.relpath(r["path"], os.path.dirname(os.path.dirname(r["path"])))
+        path = os.path.join(masks_root, r["pack"], crop_file)
+        if os.path.isfile(path):
+            r["mask_path"] = path
+            found += 1
+    return found
+
+
+def load_mask(row):
+    """The row's hand mask (uint8 H x W, 255 = hand) or None."""
+    if not row.get("mask_path"):
+        return None
+    from PIL import Image
+    with Image.open(row["mask_path"]) as m:
+        return np.asarray(m.convert("L"))
+
+
 def classifier_rows(rows):
     """Crops the classifier is run on: hand classes only where a hand was detected (elsewhere the app says
     'nothing' without running it), and every 'nothing' row (empty scenes, detected or not)."""
@@ -240,5 +276,9 @@ class ImageDataset:
         from .preprocess import load_rgb
         r = self.rows[i]
         img = load_rgb(r["path"])
-        x = self.transform(img, r.get("context", 1.0), r.get("hand"))
+        mask = load_mask(r)
+        if mask is not None:
+            x = self.transform(img, r.get("context", 1.0), r.get("hand"), mask)
+        else:
+            x = self.transform(img, r.get("context", 1.0), r.get("hand"))
         return x, LABEL_TO_INDEX[r["label"]]

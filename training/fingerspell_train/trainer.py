@@ -110,6 +110,11 @@ def train_val_rows(args):
         train_rows = D.classifier_rows(train_rows)
     train_rows = D.subsample_per_class(train_rows, args.max_train_per_class)
     val_rows = D.subsample_per_class(val_rows, args.max_val_per_class)
+    if getattr(args, "masks_root", None):
+        found = D.attach_masks(train_rows, args.masks_root)
+        print("hand masks for %d of %d training crops (%s)" % (found, len(train_rows), args.masks_root), flush=True)
+    elif getattr(args, "background", 0.0) > 0 or getattr(args, "backlight", 0.0) > 0:
+        raise SystemExit("--background and --backlight need --masks-root (training/make_masks.py)")
     return rows, train_rows, val_rows, split_path, split_sha, metas
 
 

@@ -85,6 +85,40 @@ class NetworkTest(unittest.TestCase):
             torch.testing.assert_close(loaded(x), ensemble(x))
 
 
+class ReuseMembersTest(unittest.TestCase):
+    def run_folder(self, d, members):
+        import json
+        args = train_landmarks.build_parser().parse_args(
+            ["--crops-root", "/crops", "--out", d, "--tilt", "35", "--members", str(len(members))])
+        ensemble = members[0] if len(members) == 1 else LandmarkEnsemble(members)
+        torch.save({"model": ensemble.state_dict(), "history": [{"epoch": 1}]}, os.path.join(d, "landmarks.pt"))
+        with open(os.path.join(d, "run.json"), "w") as f:
+            json.dump({"args": vars(args), "train_seconds": 12.5}, f)
+        return ensemble.eval()
+
+    def test_reused_members_give_the_same_logits(self):
+        torch.manual_seed(3)
+        with tempfile.TemporaryDirectory() as d:
+            saved = self.run_folder(d, [LandmarkNet().eval() for _ in range(2)])
+            args = train_landmarks.build_parser().parse_args(
+                ["--crops-root", "/crops", "--out", d, "--tilt", "35", "--members", "2", "--reuse-members",
+                 "--crop-model", "other.onnx", "--threads", "1"])
+            net, history = train_landmarks.reused_members(args)
+        x = torch.from_numpy(hand(np.random.default_rng(3)))
+        with torch.no_grad():
+            torch.testing.assert_close(net(x), saved(x))
+        self.assertEqual(history, [{"epoch": 1}])
+
+    def test_a_run_with_other_training_arguments_is_refused(self):
+        with tempfile.TemporaryDirectory() as d:
+            self.run_folder(d, [LandmarkNet().eval()])
+            args = train_landmarks.build_parser().parse_args(
+                ["--crops-root", "/crops", "--out", d, "--tilt", "20", "--members", "1", "--reuse-members"])
+            with self.assertRaises(SystemExit) as raised:
+                train_landmarks.reused_members(args)
+            self.assertIn("tilt", str(raised.exception))
+
+
 class AugmentTest(unittest.TestCase):
     def test_keeps_the_wrist_and_the_presence(self):
         rng = np.random.default_rng(2)
