@@ -26,6 +26,9 @@ def parser():
                    help="epochs to average (default: every <run>/epoch-NN.pt)")
     p.add_argument("--checkpoints", nargs="*", default=None,
                    help="checkpoint files instead of --epochs (weights of the same run)")
+    p.add_argument("--with-start", action="store_true",
+                   help="also average in the weights the run started from (its --init-onnx, rebuilt as the run "
+                        "built them): a weight-space ensemble of a model and its fine-tuned copy (WiSE-FT)")
     p.add_argument("--out", required=True)
     p.add_argument("--crops-root", default=None, help="default: the run's own")
     p.add_argument("--data-root", default=None, help="default: the run's own")
@@ -45,6 +48,21 @@ def checkpoint_files(args):
     if not files:
         raise SystemExit("%s has no epoch-NN.pt (train with --keep-epochs) and no --checkpoints were given" % args.run)
     return files
+
+
+def start_weights(run_args, train_rows):
+    """The state the run began from: its --init-onnx loaded and BatchNorm calibrated exactly as train() did it."""
+    import torch
+    from fingerspell_train.data import ImageDataset
+    from fingerspell_train.model import build_model
+    from fingerspell_train.trainer import init_from_onnx, make_transform, seed_all
+    if not getattr(run_args, "init_onnx", None):
+        raise SystemExit("--with-start: the run did not start from an exported model (--init-onnx)")
+    seed_all(run_args.seed)
+    model = build_model()
+    init_from_onnx(model, run_args.init_onnx, ImageDataset(train_rows, make_transform(run_args)),
+                   run_args.batch_size, run_args.seed)
+    return {k: v.detach().clone() if torch.is_tensor(v) else v for k, v in model.state_dict().items()}
 
 
 def main(argv=None):
@@ -72,8 +90,11 @@ def main(argv=None):
     if split_sha != meta["split_sha256"]:
         raise SystemExit("the split on disk (%s) is not the run's (%s)" % (split_sha[:12], meta["split_sha256"][:12]))
 
+    states = [ck["model"] for ck in cks]
+    if args.with_start:
+        states.append(start_weights(run_args, train_rows))
     model = build_model()
-    model.load_state_dict(average_state_dicts([ck["model"] for ck in cks]))
+    model.load_state_dict(average_state_dicts(states))
     seed_all(run_args.seed)
     ds = ImageDataset(train_rows, make_transform(run_args))
     g = torch.Generator()
@@ -86,8 +107,9 @@ def main(argv=None):
         if len(batches) == args.bn_batches:
             break
     n = recompute_batchnorm(model, batches)
-    log("averaged %d checkpoints (epochs %s); BatchNorm measured on %d augmented training images in %.0f s"
-        % (len(cks), [ck.get("epoch") for ck in cks], n, time.time() - t0))
+    log("averaged %d checkpoints (epochs %s)%s; BatchNorm measured on %d augmented training images in %.0f s"
+        % (len(cks), [ck.get("epoch") for ck in cks], " and the run's start (%s)" % run_args.init_onnx
+           if args.with_start else "", n, time.time() - t0))
 
     probs, _ = predict(model, val_rows, int(meta["size"]), args.batch_size)
     vs = score(val_rows, probs)
@@ -101,7 +123,7 @@ def main(argv=None):
     if os.path.isfile(last):
         ck = torch.load(last, map_location="cpu")
         history, train_seconds = ck.get("history", history), ck.get("train_seconds", train_seconds)
-    meta["averaged_from"] = {"epochs": [ck.get("epoch") for ck in cks],
+    meta["averaged_from"] = {"epochs": [ck.get("epoch") for ck in cks], "with_start": bool(args.with_start),
                              "files": [os.path.basename(f) for f in files], "bn_images": n,
                              "val_macro_f1": vs["macro_f1"],
                              "command": "/usr/bin/python3 training/average_weights.py " + " ".join(

@@ -89,7 +89,7 @@ def build_sets(args, meta):
         rows = [dict(r) for r in split if r["pack"] == pack and r["split"] == "test"]
         if rows:
             sets[pack + "-heldout"] = rows
-        if args.validation:
+        if getattr(args, "validation", False):
             sets[pack + "-val"] = [dict(r) for r in split if r["pack"] == pack and r["split"] == "val"]
     for pack in ["kaggle-test", "massey"]:
         sets[pack] = D.read_index(args.data_root, pack)

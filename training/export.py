@@ -57,6 +57,11 @@ def main(argv=None):
     desc = descriptor(args.name, meta, size, metrics, epochs=ck.get("epoch", 0), version=args.version)
     desc["training"]["best_epoch"] = ck.get("epoch")
     desc["training"]["onnx_opset"] = opset
+    if args.descriptor_only and os.path.isfile(base + ".json"):
+        with open(base + ".json") as f:
+            section = json.load(f).get("landmarks")
+        if section:  # the .onnx stays, and so does the landmark classifier fused with it
+            desc["landmarks"] = section
     if ck.get("train_seconds"):
         desc["training"]["train_minutes"] = round(ck["train_seconds"] / 60.0, 2)
     with open(base + ".json", "w") as f:

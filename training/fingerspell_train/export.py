@@ -101,6 +101,8 @@ def descriptor(name, meta, size, metrics, epochs, version="0.1.0", architecture=
     if averaged:  # average_weights.py: the mean of several epochs' weights, not one checkpoint
         d["training"]["averaged_epochs"] = list(averaged["epochs"])
         d["training"]["averaged_val_macro_f1"] = round(float(averaged["val_macro_f1"]), 6)
+        if averaged.get("with_start"):  # --with-start: the run's starting weights are one of the averaged
+            d["training"]["averaged_with_start"] = True
     return d
 
 

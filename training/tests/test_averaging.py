@@ -50,5 +50,14 @@ class RecomputeBatchnormTest(unittest.TestCase):
             recompute_batchnorm(nn.BatchNorm1d(2), [])
 
 
+class WithStartTest(unittest.TestCase):
+    def test_a_run_that_did_not_start_from_a_model_is_refused(self):
+        import argparse
+        import average_weights
+        with self.assertRaises(SystemExit) as raised:
+            average_weights.start_weights(argparse.Namespace(init_onnx=None, seed=0), [])
+        self.assertIn("--init-onnx", str(raised.exception))
+
+
 if __name__ == "__main__":
     unittest.main()
