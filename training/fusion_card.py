@@ -38,6 +38,16 @@ def metrics_table(evals):
     return lines
 
 
+def fusion_weight_sentence(run):
+    """How the shipped weight was set: the grid's best, or fixed in advance (train_landmarks.py --fixed-weight)."""
+    grid = ("mean macro-F1 of the two packs, each scored as the app reads it: no hand detected is `nothing`")
+    if run.get("args", {}).get("fixed_weight") is not None:
+        return ("Fusion weight **w = %.2f**, fixed before the run (`--fixed-weight`): this split's validation block "
+                "is a buffer, not a block to choose on. The grid below (%s) is reported, not used."
+                % (run["fusion_weight"], grid))
+    return "Fusion weight chosen on the validation blocks only (%s): **w = %.2f**." % (grid, run["fusion_weight"])
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--run", required=True, help="train_landmarks.py run folder")
@@ -70,8 +80,7 @@ def main(argv=None):
                       members, a["seed"], a["seed"] + members - 1),
                   last["val_accuracy"], last["val_macro_f1"], "" if members == 1 else " (mean over the members)"))
     out.append("")
-    out.append("Fusion weight chosen on the validation blocks only (mean macro-F1 of the two packs, each scored as the "
-               "app reads it: no hand detected is `nothing`): **w = %.2f**." % run["fusion_weight"])
+    out.append(fusion_weight_sentence(run))
     out.append("")
     out.append("| w | " + " | ".join("val macro-F1 %s" % k for k in run["fusion_grid"][0]["val_macro_f1"]) + " | mean |")
     out.append("|---|" + "---|" * (len(run["fusion_grid"][0]["val_macro_f1"]) + 1))

@@ -105,6 +105,16 @@ def choose_weight(val_sets, crop_probs, lm_logits, no_hand, grid):
     return best["weight"], table
 
 
+def fusion_weight(chosen, fixed):
+    """The weight to ship and why: a --fixed-weight (a refit on train + validation has no validation left to
+    choose on, so it keeps the weight chosen before) or else the grid's best."""
+    if fixed is None:
+        return chosen, "best mean validation macro-F1"
+    if not 0.0 <= fixed <= 1.0:
+        raise SystemExit("--fixed-weight %s: a weight is between 0 and 1" % fixed)
+    return fixed, "fixed by --fixed-weight; the grid above is reported, not used"
+
+
 REFERENCE_ROWS = 32
 
 
@@ -148,7 +158,8 @@ def install(onnx_path, weight, version, run_json, net=None, reference_rows=None)
 
 
 # Arguments that do not change what the members learn: a reused run may differ in these.
-NOT_TRAINING_ARGS = ("out", "crop_model", "threads", "weight_step", "install", "version", "reuse_members")
+NOT_TRAINING_ARGS = ("out", "crop_model", "threads", "weight_step", "fixed_weight", "install", "version",
+                     "reuse_members")
 
 
 def reused_members(args):
@@ -196,6 +207,9 @@ def build_parser():
                    help="train this many classifiers (seeds seed, seed+1, ...) and export the mean of their logits")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--weight-step", type=float, default=0.05)
+    p.add_argument("--fixed-weight", type=float, default=None,
+                   help="ship this fusion weight instead of the grid's best (a refit whose validation block is only "
+                        "a buffer keeps the weight chosen on the earlier split)")
     p.add_argument("--reuse-members", action="store_true",
                    help="take the trained members from <out>/landmarks.pt (a run with the same training arguments) "
                         "and only redo the fusion grid, e.g. against another --crop-model")
@@ -255,10 +269,11 @@ def main(argv=None):
     crop_probs = {k: predict(crop_model, v, size)[0] for k, v in val_sets.items()}
     lm_logits = {k: landmark_logits(net, v) for k, v in val_sets.items()}
     grid = np.round(np.arange(0, 1 + 1e-9, args.weight_step), 4)
-    weight, table = choose_weight(val_sets, crop_probs, lm_logits, no_hand, grid)
+    best, table = choose_weight(val_sets, crop_probs, lm_logits, no_hand, grid)
     for t in table:
         log("w %.2f  val macro-F1 %s  mean %.4f" % (t["weight"], " ".join("%s %.4f" % kv for kv in t["val_macro_f1"].items()), t["mean"]))
-    log("chosen fusion weight %.2f (best mean validation macro-F1)" % weight)
+    weight, why = fusion_weight(best, args.fixed_weight)
+    log("fusion weight %.2f (%s)" % (weight, why))
 
     onnx_path = os.path.join(args.out, "fingerspell-landmarks.onnx")
     export_onnx(net, onnx_path)
@@ -270,7 +285,7 @@ def main(argv=None):
            "args": vars(args), "split_file": os.path.relpath(args.split_file, REPO_ROOT),
            "split_sha256": D.sha256_file(args.split_file), "train_rows": len(train_rows),
            "train_seconds": round(train_seconds, 1), "history": history, "fusion_grid": table,
-           "fusion_weight": weight, "crop_model": os.path.relpath(os.path.abspath(args.crop_model), REPO_ROOT)}
+           "fusion_weight": weight, "fusion_weight_reason": why, "crop_model": os.path.relpath(os.path.abspath(args.crop_model), REPO_ROOT)}
     run_json = os.path.join(args.out, "run.json")
     with open(run_json, "w") as f:
         json.dump(run, f, indent=1)

@@ -66,5 +66,18 @@ class FusionCardTest(unittest.TestCase):
         self.assertIn("accuracy 0.8500, macro-F1 0.8600 (mean over the members)", text)
 
 
+class FusionWeightSentenceTest(unittest.TestCase):
+    def test_a_chosen_weight_says_validation_chose_it(self):
+        text = fusion_card.fusion_weight_sentence({"args": {"fixed_weight": None}, "fusion_weight": 0.45})
+        self.assertIn("chosen on the validation blocks only", text)
+        self.assertIn("**w = 0.45**", text)
+
+    def test_a_fixed_weight_says_the_grid_was_not_used(self):
+        text = fusion_card.fusion_weight_sentence({"args": {"fixed_weight": 0.55}, "fusion_weight": 0.55})
+        self.assertIn("**w = 0.55**, fixed before the run", text)
+        self.assertIn("reported, not used", text)
+        self.assertNotIn("chosen on the validation", text)
+
+
 if __name__ == "__main__":
     unittest.main()

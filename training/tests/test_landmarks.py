@@ -119,6 +119,21 @@ class ReuseMembersTest(unittest.TestCase):
             self.assertIn("tilt", str(raised.exception))
 
 
+class FixedWeightTest(unittest.TestCase):
+    def test_the_grid_chooses_unless_a_weight_is_fixed(self):
+        self.assertEqual(train_landmarks.fusion_weight(0.4, None)[0], 0.4)
+        weight, why = train_landmarks.fusion_weight(0.4, 0.55)
+        self.assertEqual(weight, 0.55)
+        self.assertIn("--fixed-weight", why)
+
+    def test_a_weight_outside_zero_to_one_is_refused(self):
+        with self.assertRaises(SystemExit):
+            train_landmarks.fusion_weight(0.4, 1.5)
+
+    def test_a_fixed_weight_does_not_block_reusing_members(self):
+        self.assertIn("fixed_weight", train_landmarks.NOT_TRAINING_ARGS)
+
+
 class AugmentTest(unittest.TestCase):
     def test_keeps_the_wrist_and_the_presence(self):
         rng = np.random.default_rng(2)
