@@ -24,14 +24,18 @@ import java.util.stream.Stream;
  * Only the held-out frames (the val and test blocks of the split file) are used. Each setting is scored twice:
  * with a reading for every frame (inference keeping up with 30 fps) and for every third frame (10 readings a
  * second, what a slow CPU manages), as the smoothing counts readings, not time.
- * <pre>java -cp ... org.fingerspell.spelling.SpellingTuning MODEL SPLITS.csv PACK_DIR [PACK_DIR...]</pre>
+ * <pre>java [-Dfingerspell.tuning.signFrames=N] -cp ... org.fingerspell.spelling.SpellingTuning MODEL SPLITS.csv PACK_DIR [PACK_DIR...]</pre>
  */
 public final class SpellingTuning {
 
     private static final long FRAME_NANOS = 33_333_333L;
     /** Frames per reading: every frame (30 readings a second), every third frame (10). */
     private static final int[] READING_STEPS = {1, 3};
-    private static final int SIGN_FRAMES = 45;
+    /**
+     * Frames a sign is held in each window: 45 (1.5 s) by default; {@code -Dfingerspell.tuning.signFrames=30} for a
+     * split whose held-out blocks hold fewer than 45 frames a class (blocks_88_2_10: 36), which would give no window.
+     */
+    private static final int SIGN_FRAMES = Integer.getInteger("fingerspell.tuning.signFrames", 45);
     private static final int GAP_FRAMES = 30;
 
     public static void main(String[] args) throws Exception {
