@@ -161,13 +161,13 @@ def main(argv=None):
 
     import torch
     torch.set_num_threads(args.threads)
-    from fingerspell_train.evaluation import predict, score
+    from fingerspell_train.evaluation import predict, score, stills_no_hand
     from train_landmarks import fused_probabilities, landmark_logits
 
     model, ck = load_model(args)
     meta = ck["meta"]
     size = int(meta["size"])
-    no_hand = (meta.get("crop") or {}).get("no_hand", "classify") if args.crops_root else "classify"
+    no_hand = stills_no_hand(meta.get("crop")) if args.crops_root else "classify"
     sets, split_file = build_sets(args, meta)
     landmarks = None if args.no_landmarks else landmark_fusion(args, ck)
     if landmarks and not args.crops_root:

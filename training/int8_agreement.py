@@ -6,6 +6,7 @@ Needs onnxruntime, which /usr/bin/python3 lacks: run it from the venv that quant
     /work/venv-ort/bin/python training/int8_agreement.py --crops-root /work/crops
 """
 import argparse
+import json
 import os
 import sys
 
@@ -24,7 +25,7 @@ def softmax(logits):
 def main(argv=None):
     import onnxruntime as ort
     import evaluate
-    from fingerspell_train.evaluation import score
+    from fingerspell_train.evaluation import score, stills_no_hand
     from fingerspell_train.preprocess import preprocess_path
 
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -36,6 +37,8 @@ def main(argv=None):
     p.add_argument("--size", type=int, default=160)
     p.add_argument("--threads", type=int, default=2)
     args = p.parse_args(argv)
+    with open(os.path.splitext(args.fp32)[0] + ".json") as f:
+        no_hand = stills_no_hand(json.load(f).get("crop"))
     options = ort.SessionOptions()
     options.intra_op_num_threads = args.threads
     sessions = [ort.InferenceSession(m, options, providers=["CPUExecutionProvider"]) for m in (args.fp32, args.int8)]
@@ -48,7 +51,7 @@ def main(argv=None):
         x = np.stack([preprocess_path(r["path"], args.size, context=r["context"]) for r in rows]).astype(np.float32)
         probs = [softmax(np.concatenate([s.run(["logits"], {"input": x[i:i + 64]})[0]
                                          for i in range(0, len(x), 64)])) for s in sessions]
-        scores = [score(rows, pr, letters_only=name == "massey", no_hand="nothing") for pr in probs]
+        scores = [score(rows, pr, letters_only=name == "massey", no_hand=no_hand) for pr in probs]
         moved = np.abs(probs[0] - probs[1]).max(1)
         print("| %s | %d | %.4f / %.4f | %.4f / %.4f | %.4f | %.3f | %.4f |" % (
             name, len(rows), scores[0]["accuracy"], scores[0]["macro_f1"], scores[1]["accuracy"],

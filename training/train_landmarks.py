@@ -225,7 +225,7 @@ def main(argv=None):
     torch.set_num_threads(args.threads)
     from evaluate import load_model
     from fingerspell_train import data as D
-    from fingerspell_train.evaluation import predict
+    from fingerspell_train.evaluation import predict, stills_no_hand
     from fingerspell_train.landmarks import LandmarkEnsemble, export_onnx
 
     os.makedirs(args.out, exist_ok=True)
@@ -265,7 +265,7 @@ def main(argv=None):
 
     crop_model, ck = load_model(argparse.Namespace(checkpoint=None, onnx=args.crop_model))
     size = int(ck["meta"]["size"])
-    no_hand = (ck["meta"].get("crop") or {}).get("no_hand", "classify")
+    no_hand = stills_no_hand(ck["meta"].get("crop"))
     crop_probs = {k: predict(crop_model, v, size)[0] for k, v in val_sets.items()}
     lm_logits = {k: landmark_logits(net, v) for k, v in val_sets.items()}
     grid = np.round(np.arange(0, 1 + 1e-9, args.weight_step), 4)

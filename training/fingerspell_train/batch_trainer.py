@@ -21,7 +21,7 @@ from .batch_augment import BatchAugment
 from .constants import LABELS
 from .metrics import summarize
 from .model import build_model
-from .evaluation import score
+from .evaluation import score, STILLS_NO_HAND
 from .packed import CropPack, TRAIN, VAL, TEST
 from .trainer import TimeCosine, HISTORY_FIELDS, log, seed_all
 
@@ -235,7 +235,8 @@ def train(args, command):
 
 def evaluate_test_pack(model, args, device, amp_dtype, out):
     """Score a test pack (pack_crops.py --test-sets) on the device: the canonical box of each crop, bilinear,
-    where evaluate.py resizes with INTER_AREA; rows without a detected hand count as `nothing`. Writes an
+    where evaluate.py resizes with INTER_AREA; rows without a detected hand are read as still images are
+    (STILLS_NO_HAND). Writes an
     eval.json of evaluate.py's shape (read by ablation_table.py)."""
     tests = CropPack.load(args.test_pack, threads=args.threads)
     view = BatchAugment(args.size, 1.0 / float(tests.meta.get("context", 1.0)), device=device)
@@ -255,7 +256,7 @@ def evaluate_test_pack(model, args, device, amp_dtype, out):
         rows = [{"label": LABELS[int(y)], "detected": bool(d), "pack": name, "file": files[j]}
                 for y, d, j in zip(labels, detected, index)]
         s = score(rows, torch.cat(probs).numpy(), letters_only=name in tests.meta.get("letters_only", []),
-                  no_hand="nothing")
+                  no_hand=STILLS_NO_HAND)
         result["sets"][name] = {k: s[k] for k in ("n", "accuracy", "macro_f1", "classes", "per_class_f1")}
         log("%-22s n=%4d  accuracy %.4f  macro-F1 %.4f  (%s)" % (name, s["n"], s["accuracy"], s["macro_f1"],
                                                                 s["classes"]))

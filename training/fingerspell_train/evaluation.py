@@ -7,6 +7,20 @@ from .data import ImageDataset
 from .metrics import summarize, per_class_f1
 from .preprocess import eval_transform
 
+# What a frame without a detected hand reads as, for hand-crop models. Live video (the descriptor's no_hand):
+# `nothing`, so an empty room types no letter. Still images (no_hand_stills): the centred square is classified,
+# because a picture is chosen for its sign; on the validation blocks of blocks_88_2_10 and blocks_85_5_10 this
+# raised kaggle-train's macro-F1 from 0.726 to 0.814 and 0.729 to 0.801, phone-train staying 1.000
+# (docs/training/no-hand-stills-2026-12-05).
+VIDEO_NO_HAND = "nothing"
+STILLS_NO_HAND = "classify"
+
+
+def stills_no_hand(crop):
+    """The no-hand policy for still images of a descriptor's crop block: no_hand_stills, else no_hand."""
+    crop = crop or {}
+    return crop.get("no_hand_stills", crop.get("no_hand", "classify"))
+
 
 @torch.no_grad()
 def predict(model, rows, size, batch_size=64, workers=0, criterion=None, transform=None):

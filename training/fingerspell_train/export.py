@@ -11,6 +11,7 @@ from .constants import (LABELS, MEAN, STD, INPUT_NAME, OUTPUT_NAMES, EMBED_DIM, 
 from .model import build_model, ExportWrapper
 from .preprocess import preprocess_path
 from . import data as D
+from .evaluation import STILLS_NO_HAND
 
 OPSET = 17
 
@@ -69,6 +70,8 @@ def check_onnx(path, size=None):
 def descriptor(name, meta, size, metrics, epochs, version="0.1.0", architecture="resnet18"):
     crop = dict(meta.get("crop") or {"mode": "whole", "margin": 0.0, "rotate_upright": False,
                                       "no_hand": "classify"})
+    if crop.get("mode") == "hand":  # runs from before no_hand_stills existed read still images as new runs do
+        crop.setdefault("no_hand_stills", STILLS_NO_HAND)
     d = {
         "format_version": 1,
         "name": "fingerspell",

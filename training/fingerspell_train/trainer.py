@@ -14,7 +14,7 @@ import torch.nn as nn
 from . import data as D
 from .augment import TrainTransform, config_from_args, worker_init_fn
 from .constants import LABELS, TRAIN_PACKS, TRAINING_DIR, REPO_ROOT
-from .evaluation import predict, score
+from .evaluation import predict, score, STILLS_NO_HAND, VIDEO_NO_HAND
 from .model import (build_model, apply_config, set_train_mode, trainable_share, param_groups,
                     load_imagenet_weights, load_fused_onnx, calibrate_batchnorm)
 
@@ -128,7 +128,8 @@ def crop_descriptor(metas):
         return {"mode": "whole", "margin": 0.0, "rotate_upright": False, "no_hand": "classify"}
     m = next(iter(metas.values()))
     return {"mode": "hand", "margin": float(m.get("margin", 0.0)),
-            "rotate_upright": bool(m.get("rotate_upright", False)), "no_hand": "nothing"}
+            "rotate_upright": bool(m.get("rotate_upright", False)), "no_hand": VIDEO_NO_HAND,
+            "no_hand_stills": STILLS_NO_HAND}
 
 
 def init_from_onnx(model, onnx_path, ds, batch_size, seed, batches=8):

@@ -125,11 +125,13 @@ class CropsTest(unittest.TestCase):
         self.assertEqual(meta["crop"]["mode"], "hand")
         self.assertEqual(meta["crop"]["margin"], 0.25)
         self.assertTrue(meta["crop"]["rotate_upright"])
-        self.assertEqual(meta["crop"]["no_hand"], "nothing")
+        self.assertEqual(meta["crop"]["no_hand"], "nothing")  # live video: an empty room types nothing
+        self.assertEqual(meta["crop"]["no_hand_stills"], "classify")  # images: the centred square is read
         # undetected crops of hand classes are not trained on; 'nothing' rows are
         self.assertLess(meta["n_train"], 2 * 3 * 5 + 1)
         d = descriptor("fingerspell", meta, 112, {}, 1)
         self.assertEqual(d["crop"]["mode"], "hand")
+        self.assertEqual(d["crop"]["no_hand_stills"], "classify")
         # evaluation: rows without a detected hand become 'nothing'
         rows = D.attach_crops([dict(r, split="test") for r in D.read_index(self.data_root, "phone-train")],
                               self.crops_root)[0]

@@ -93,3 +93,28 @@ class EvaluateTest(unittest.TestCase):
         self.assertTrue(torch.allclose(hidden[:, -1, 0], black, atol=1e-4))
         self.assertTrue(torch.equal(evaluate.no_forearm_transform(SIZE)(img, CONTEXT, None), plain),
                         "no hand, nothing hidden")
+
+
+class StillsNoHandTest(unittest.TestCase):
+    """The no-hand policy evaluation scores still images by: no_hand_stills, else no_hand."""
+
+    def test_stills_policy_wins_over_the_video_policy(self):
+        from fingerspell_train.evaluation import stills_no_hand
+        self.assertEqual(stills_no_hand({"no_hand": "nothing", "no_hand_stills": "classify"}), "classify")
+
+    def test_older_descriptors_fall_back_to_no_hand(self):
+        from fingerspell_train.evaluation import stills_no_hand
+        self.assertEqual(stills_no_hand({"no_hand": "nothing"}), "nothing")
+        self.assertEqual(stills_no_hand(None), "classify")
+
+    def test_classify_keeps_the_classifier_reading_of_rows_without_a_hand(self):
+        import numpy as np
+        from fingerspell_train.constants import LABEL_TO_INDEX
+        from fingerspell_train.evaluation import score
+        rows = [{"label": "A", "detected": False, "pack": "p", "file": "a.jpg"},
+                {"label": "B", "detected": True, "pack": "p", "file": "b.jpg"}]
+        probs = np.zeros((2, 29), np.float32)
+        probs[0, LABEL_TO_INDEX["A"]] = 1
+        probs[1, LABEL_TO_INDEX["B"]] = 1
+        self.assertEqual(score(rows, probs, no_hand="classify")["accuracy"], 1.0)
+        self.assertEqual(score(rows, probs, no_hand="nothing")["accuracy"], 0.5)

@@ -58,6 +58,15 @@ class ExportTest(unittest.TestCase):
         for k in REQ_TRAINING:
             self.assertIsNotNone(d["training"][k], k)
         self.assertEqual(d["labels"], LABELS)
+
+    def test_hand_crop_descriptor_of_an_older_run_gets_the_still_image_policy(self):
+        meta = {"seed": 0, "command": "c", "split_file": "s.csv", "split_sha256": "y" * 64,
+                "crop": {"mode": "hand", "margin": 0.1, "rotate_upright": False, "no_hand": "nothing"}}
+        d = descriptor("fingerspell", meta, 160, {}, epochs=1)
+        self.assertEqual(d["crop"]["no_hand"], "nothing")
+        self.assertEqual(d["crop"]["no_hand_stills"], "classify")
+        whole = dict(meta, crop={"mode": "whole", "margin": 0.0, "rotate_upright": False, "no_hand": "classify"})
+        self.assertNotIn("no_hand_stills", descriptor("fingerspell", whole, 160, {}, epochs=1)["crop"])
         self.assertEqual(len(d["labels"]), 29)
         self.assertEqual(d["labels"][26:], ["del", "nothing", "space"])
         self.assertEqual(d["input_name"], "input")

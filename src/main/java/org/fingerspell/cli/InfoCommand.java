@@ -46,7 +46,8 @@ public final class InfoCommand implements Callable<Integer> {
                     + ", mean " + java.util.Arrays.toString(d.input().mean()) + ", std "
                     + java.util.Arrays.toString(d.input().std()) + ", resize " + d.input().resize());
             out.println("  crop      " + d.crop().mode() + ", margin " + d.crop().margin() + ", rotate upright "
-                    + d.crop().rotateUpright() + ", no hand -> " + d.crop().noHand());
+                    + d.crop().rotateUpright() + ", no hand -> " + d.crop().noHand()
+                    + " on video, " + d.crop().noHandStills() + " on images");
             try (Cropper cropper = Croppers.forPolicy(d.crop())) {
                 out.println("  cropper   " + cropper.describe());
             }

@@ -64,15 +64,28 @@ public final class ModelDescriptor {
         private boolean rotateUpright;
         @SerializedName("no_hand")
         private String noHand;
+        @SerializedName("no_hand_stills")
+        private String noHandStills;
 
         public String mode() { return mode; }
         /** Extra border around the hand box, as a fraction of the box side. */
         public double margin() { return margin; }
         public boolean rotateUpright() { return rotateUpright; }
-        /** "nothing": report {@code nothing} without classifying when no hand is found; "classify": classify anyway. */
+        /**
+         * On live video: "nothing" reports {@code nothing} without classifying when no hand is found; "classify"
+         * classifies the centred square anyway.
+         */
         public String noHand() { return noHand == null ? "classify" : noHand; }
+        /**
+         * The same choice for image files and evaluation, where a frame is searched once and the user chose the
+         * picture for its sign; {@link #noHand()} when the descriptor does not say.
+         */
+        public String noHandStills() { return noHandStills == null ? noHand() : noHandStills; }
         public boolean isHandCrop() { return "hand".equals(mode); }
-        public boolean reportsNothingWithoutHand() { return "nothing".equals(noHand()); }
+        /** Whether a frame without a hand reads {@code nothing}: on still images or on live video. */
+        public boolean reportsNothingWithoutHand(boolean stills) {
+            return "nothing".equals(stills ? noHandStills() : noHand());
+        }
     }
 
     /**
@@ -221,6 +234,9 @@ public final class ModelDescriptor {
             }
             if (!List.of("classify", "nothing").contains(crop.noHand())) {
                 problems.add("crop.no_hand must be classify or nothing, not " + crop.noHand);
+            }
+            if (!List.of("classify", "nothing").contains(crop.noHandStills())) {
+                problems.add("crop.no_hand_stills must be classify or nothing, not " + crop.noHandStills);
             }
         }
         if (landmarks != null) {

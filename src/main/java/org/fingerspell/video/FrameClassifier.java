@@ -26,29 +26,33 @@ public final class FrameClassifier implements FrameReader {
     private final Cropper cropper;
     private final ModelDescriptor descriptor;
     private final LandmarkModels landmarks;
+    private final boolean nothingWithoutHand;
 
     /**
      * @param landmarks the model's landmark parts ({@link LandmarkModels#forModel}; shared, not closed here), or
      *                  null for the crop classifier alone
+     * @param stills    whether frames are still images (the descriptor's {@code no_hand_stills} applies) or live
+     *                  video ({@code no_hand})
      */
     public FrameClassifier(ClassifierSession session, Cropper cropper, ModelDescriptor descriptor,
-                           LandmarkModels landmarks) {
+                           LandmarkModels landmarks, boolean stills) {
         this.session = session;
         this.cropper = cropper;
         this.descriptor = descriptor;
         this.landmarks = landmarks;
+        this.nothingWithoutHand = descriptor.crop().reportsNothingWithoutHand(stills);
     }
 
     /** For image files and evaluation: each image is searched for a hand on its own, nothing is tracked. */
     public static FrameClassifier forStills(OnnxClassifier classifier, LandmarkModels landmarks) {
         return new FrameClassifier(classifier.newSession(), Croppers.forStills(classifier.descriptor()),
-                classifier.descriptor(), landmarks);
+                classifier.descriptor(), landmarks, true);
     }
 
     /** For live video: the hand is tracked between frames. */
     public static FrameClassifier forVideo(OnnxClassifier classifier, LandmarkModels landmarks) {
         return new FrameClassifier(classifier.newSession(), Croppers.forVideo(classifier.descriptor()),
-                classifier.descriptor(), landmarks);
+                classifier.descriptor(), landmarks, false);
     }
 
     @Override
@@ -62,7 +66,7 @@ public final class FrameClassifier implements FrameReader {
      */
     public FrameResult classify(Mat bgrFrame, StageClock clock) throws ModelException {
         try (Crop crop = cropper.crop(bgrFrame, clock)) {
-            if (!crop.handFound() && descriptor.crop().reportsNothingWithoutHand()) {
+            if (!crop.handFound() && nothingWithoutHand) {
                 return new FrameResult(certainNothing(), crop.region(), false, crop.score(), crop.source(), false,
                         null);
             }

@@ -1,10 +1,8 @@
 package org.fingerspell.hand;
 
 import org.fingerspell.image.ImageLoader;
-import org.fingerspell.model.Labels;
 import org.opencv.core.Mat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -21,29 +19,18 @@ public final class MissStudy {
     public static void main(String[] args) throws Exception {
         Path model = Path.of(args[0]);
         Path pack = Path.of(args[1]);
-        List<String> rows = Files.readAllLines(Path.of(args[2]));
+        List<MissedImage> missed = MissedImage.read(Path.of(args[2]));
         List<Variant> variants = List.of(new Variant("brightened, border 1.0", 0.45, false, 1.0),
                 new Variant("gamma 0.3, border 0.25", 0.3, false, 0.25),
                 new Variant("brightened + equalised, border 0.5", 0.45, true, 0.5),
                 new Variant("brightened, letterbox", 0.45, false, 0.0));
         int[] hands = new int[variants.size()];
         int[] falses = new int[variants.size()];
-        int handRows = 0;
-        int nothingRows = 0;
         ImageLoader loader = new ImageLoader();
         try (PalmDetector detector = new PalmDetector(model)) {
-            for (String row : rows.subList(1, rows.size())) {
-                String[] f = row.split(",");
-                if (!"no_hand".equals(f[4])) {
-                    continue;
-                }
-                boolean nothing = Labels.NOTHING.equals(f[1]);
-                if (nothing) {
-                    nothingRows++;
-                } else {
-                    handRows++;
-                }
-                try (ImageLoader.LoadedImage loaded = loader.load(pack.resolve(f[2]))) {
+            for (MissedImage image : missed) {
+                boolean nothing = image.nothing();
+                try (ImageLoader.LoadedImage loaded = loader.load(pack.resolve(image.file()))) {
                     for (int v = 0; v < variants.size(); v++) {
                         Variant variant = variants.get(v);
                         Mat input = BacklitStudy.gamma(loaded.bgr(), variant.gamma());
@@ -66,7 +53,7 @@ public final class MissStudy {
             }
         }
         System.out.printf(Locale.ROOT, "%s: %d hand images and %d nothing images with no hand found%n",
-                pack.getFileName(), handRows, nothingRows);
+                pack.getFileName(), MissedImage.hands(missed), missed.size() - MissedImage.hands(missed));
         for (int v = 0; v < variants.size(); v++) {
             System.out.printf(Locale.ROOT, "%-36s hands found %d, false detections %d%n", variants.get(v).name(),
                     hands[v], falses[v]);

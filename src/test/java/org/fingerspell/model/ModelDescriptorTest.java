@@ -117,7 +117,27 @@ class ModelDescriptorTest {
         json.getAsJsonObject("crop").addProperty("no_hand", "nothing");
         ModelDescriptor d = ModelDescriptor.read(DescriptorFixtures.write(dir, "m.json", json));
         assertTrue(d.crop().isHandCrop());
-        assertTrue(d.crop().reportsNothingWithoutHand());
+        assertTrue(d.crop().reportsNothingWithoutHand(false));
+        assertTrue(d.crop().reportsNothingWithoutHand(true), "without no_hand_stills, images follow no_hand");
+    }
+
+    @Test
+    void read_noHandStills_appliesToImagesOnly() throws Exception {
+        JsonObject json = DescriptorFixtures.valid();
+        json.getAsJsonObject("crop").addProperty("mode", "hand");
+        json.getAsJsonObject("crop").addProperty("no_hand", "nothing");
+        json.getAsJsonObject("crop").addProperty("no_hand_stills", "classify");
+        ModelDescriptor d = ModelDescriptor.read(DescriptorFixtures.write(dir, "m.json", json));
+        assertTrue(d.crop().reportsNothingWithoutHand(false));
+        assertFalse(d.crop().reportsNothingWithoutHand(true));
+        assertEquals("classify", d.crop().noHandStills());
+    }
+
+    @Test
+    void read_unknownNoHandStills_isRejected() throws Exception {
+        JsonObject json = DescriptorFixtures.valid();
+        json.getAsJsonObject("crop").addProperty("no_hand_stills", "guess");
+        assertProblem(json, "crop.no_hand_stills must be classify or nothing, not guess");
     }
 
     @Test
