@@ -111,7 +111,7 @@ def main(argv=None):
         % (len(cks), [ck.get("epoch") for ck in cks], " and the run's start (%s)" % run_args.init_onnx
            if args.with_start else "", n, time.time() - t0))
 
-    probs, _ = predict(model, val_rows, int(meta["size"]), args.batch_size)
+    probs, _ = predict(model, val_rows, int(meta["size"]), args.batch_size, exposure=meta.get("exposure"))
     vs = score(val_rows, probs)
     log("validation: accuracy %.4f macro-F1 %.4f (n %d)" % (vs["accuracy"], vs["macro_f1"], len(val_rows)))
     for ck, f in zip(cks, files):

@@ -30,12 +30,12 @@ SET_ORDER = ["kaggle-test", "kaggle-train-heldout", "phone-train-heldout", "mass
 NO_FOREARM = "/no-forearm"
 
 
-def no_forearm_transform(size):
+def no_forearm_transform(size, exposure=None):
     """The evaluation view of a crop whose forearm is filled black at a fixed cut (no randomness)."""
     import random
     from fingerspell_train.augment import FOREARM_CUT, hide_forearm
     from fingerspell_train.preprocess import eval_transform
-    base = eval_transform(size)
+    base = eval_transform(size, exposure)
     cut = sum(FOREARM_CUT) / 2.0
 
     def f(img_rgb, context=1.0, hand=None):
@@ -59,7 +59,8 @@ def load_model(args):
     load_fused_onnx(model, args.onnx)
     model.eval()
     meta = {"size": int(training.get("input_size") or descriptor["input"]["size"]),
-            "split_file": training["split_file"], "crop": descriptor.get("crop") or {}}
+            "split_file": training["split_file"], "crop": descriptor.get("crop") or {},
+            "exposure": descriptor["input"].get("exposure", "none")}
     return model, {"meta": meta, "epoch": training.get("best_epoch"), "descriptor": descriptor_path}
 
 
@@ -189,8 +190,9 @@ def main(argv=None):
     for name in order:
         rows = sets[name]
         t = time.time()
-        transform = no_forearm_transform(size) if name.endswith(NO_FOREARM) else None
-        probs, _ = predict(model, rows, size, args.batch_size, transform=transform)
+        exposure = ck["meta"].get("exposure")
+        transform = no_forearm_transform(size, exposure) if name.endswith(NO_FOREARM) else None
+        probs, _ = predict(model, rows, size, args.batch_size, transform=transform, exposure=exposure)
         if landmarks:
             net, weight = landmarks
             if not any(r.get("landmarks") is not None for r in rows):

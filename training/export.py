@@ -72,7 +72,7 @@ def main(argv=None):
     if args.descriptor_only:
         return
     split_file = os.path.join(REPO_ROOT, meta["split_file"])
-    ref = make_reference(model, args.data_root, split_file, size, args.name)
+    ref = make_reference(model, args.data_root, split_file, size, args.name, exposure=meta.get("exposure"))
     with open(base + ".reference.json", "w") as f:
         json.dump(ref, f, indent=1)
         f.write("\n")

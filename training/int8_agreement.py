@@ -38,7 +38,8 @@ def main(argv=None):
     p.add_argument("--threads", type=int, default=2)
     args = p.parse_args(argv)
     with open(os.path.splitext(args.fp32)[0] + ".json") as f:
-        no_hand = stills_no_hand(json.load(f).get("crop"))
+        fp32 = json.load(f)
+    no_hand, exposure = stills_no_hand(fp32.get("crop")), fp32["input"].get("exposure")
     options = ort.SessionOptions()
     options.intra_op_num_threads = args.threads
     sessions = [ort.InferenceSession(m, options, providers=["CPUExecutionProvider"]) for m in (args.fp32, args.int8)]
@@ -48,7 +49,8 @@ def main(argv=None):
     print("|---|---|---|---|---|---|---|")
     for name in [s for s in evaluate.SET_ORDER if s in sets]:
         rows = sets[name]
-        x = np.stack([preprocess_path(r["path"], args.size, context=r["context"]) for r in rows]).astype(np.float32)
+        x = np.stack([preprocess_path(r["path"], args.size, context=r["context"], exposure=exposure)
+                      for r in rows]).astype(np.float32)
         probs = [softmax(np.concatenate([s.run(["logits"], {"input": x[i:i + 64]})[0]
                                          for i in range(0, len(x), 64)])) for s in sessions]
         scores = [score(rows, pr, letters_only=name == "massey", no_hand=no_hand) for pr in probs]

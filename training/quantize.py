@@ -69,8 +69,8 @@ def cut_crops(args, rows, size):
     return D.classifier_rows(crop_rows)
 
 
-def calibration_tensors(rows, size):
-    return np.stack([preprocess_path(r["path"], size) for r in rows]).astype(np.float32)
+def calibration_tensors(rows, size, exposure=None):
+    return np.stack([preprocess_path(r["path"], size, exposure=exposure) for r in rows]).astype(np.float32)
 
 
 class TensorReader:
@@ -163,7 +163,7 @@ def main(argv=None):
     size = int(fp32["input"]["size"])
     rows = calibration_rows(D.read_split(os.path.join(REPO_ROOT, fp32["training"]["split_file"])), args.per_class)
     used = cut_crops(args, rows, size)
-    tensors = calibration_tensors(used, size)
+    tensors = calibration_tensors(used, size, fp32["input"].get("exposure"))
     print("calibration: %d train rows sampled, %d crops the classifier sees, tensors %s"
           % (len(rows), len(used), tensors.shape))
     quantize(args, tensors)

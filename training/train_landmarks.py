@@ -266,7 +266,7 @@ def main(argv=None):
     crop_model, ck = load_model(argparse.Namespace(checkpoint=None, onnx=args.crop_model))
     size = int(ck["meta"]["size"])
     no_hand = stills_no_hand(ck["meta"].get("crop"))
-    crop_probs = {k: predict(crop_model, v, size)[0] for k, v in val_sets.items()}
+    crop_probs = {k: predict(crop_model, v, size, exposure=ck["meta"].get("exposure"))[0] for k, v in val_sets.items()}
     lm_logits = {k: landmark_logits(net, v) for k, v in val_sets.items()}
     grid = np.round(np.arange(0, 1 + 1e-9, args.weight_step), 4)
     best, table = choose_weight(val_sets, crop_probs, lm_logits, no_hand, grid)

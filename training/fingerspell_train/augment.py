@@ -12,6 +12,7 @@ import torch
 from PIL import Image, ImageFilter, ImageEnhance
 
 from .constants import MEAN, PALM_TO_HAND_SCALE, STD
+from .preprocess import EXPOSURES, apply_exposure
 
 _MEAN = torch.tensor(MEAN, dtype=torch.float32).view(3, 1, 1)
 _STD = torch.tensor(STD, dtype=torch.float32).view(3, 1, 1)
@@ -32,6 +33,7 @@ DEFAULT_AUG = {
     "forearm": 0.0,        # probability of hiding everything beyond the wrist (sleeves, dark clothes, arm out of view)
     "background": 0.0,     # probability of a new background behind the hand (needs a hand mask; rooms vary)
     "backlight": 0.0,      # probability of turning the hand into a backlit silhouette (needs a hand mask)
+    "exposure": "none",    # the model's own deterministic exposure step (preprocess.apply_exposure), last of all
 }
 REALWORLD_KEYS = ("color", "gain", "blur", "noise", "jpeg", "grayscale")
 
@@ -73,6 +75,10 @@ def add_flags(parser):
                         help="probability of filling everything beyond the wrist with black or one flat colour "
                              "(sleeves, dark clothes, an arm out of view, hands segmented on a backdrop); needs "
                              "crop folders with hand_rotation_degrees (0: off)")
+    parser.add_argument("--exposure", choices=EXPOSURES, default="none",
+                        help="the model's exposure step, at training and at run time alike (the descriptor's "
+                             "input.exposure): backlight_lift brightens a hand that is dark against a bright scene "
+                             "(default %(default)s)")
     parser.add_argument("--rotate", type=float, default=DEFAULT_AUG["rotate"],
                         help="box jitter: rotation range in degrees, +-ROTATE (default %(default)s)")
     parser.add_argument("--scale", type=float, nargs=2, default=list(DEFAULT_AUG["scale"]), metavar=("LO", "HI"),
@@ -98,7 +104,7 @@ def config_from_args(args):
     return aug_config(no_realworld=args.no_realworld_aug, erase=getattr(args, "erase", 0.0),
                       forearm=getattr(args, "hide_forearm", 0.0),
                       background=getattr(args, "background", 0.0), backlight=getattr(args, "backlight", 0.0),
-                      rotate=getattr(args, "rotate", None), scale=tuple(getattr(args, "scale", None) or ()) or None,
+                      exposure=getattr(args, "exposure", None), rotate=getattr(args, "rotate", None), scale=tuple(getattr(args, "scale", None) or ()) or None,
                       **{k: False for k in SWITCH_KEYS if getattr(args, "no_" + k, False)})
 
 
@@ -309,7 +315,7 @@ class TrainTransform:
             arr = np.clip(arr.astype(np.float32) + nrng.normal(0, sigma, arr.shape), 0, 255).astype(np.uint8)
         if cfg.get("erase", 0.0) > 0 and rng.random() < cfg["erase"]:
             arr = random_erase(arr, rng)
-        return to_tensor_norm(arr)
+        return to_tensor_norm(apply_exposure(arr, cfg.get("exposure")))
 
 
 def worker_init_fn(worker_id):

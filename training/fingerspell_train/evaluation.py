@@ -23,10 +23,11 @@ def stills_no_hand(crop):
 
 
 @torch.no_grad()
-def predict(model, rows, size, batch_size=64, workers=0, criterion=None, transform=None):
-    """Softmax probabilities [n,29] for rows (deterministic preprocessing, or transform), and mean loss."""
+def predict(model, rows, size, batch_size=64, workers=0, criterion=None, transform=None, exposure=None):
+    """Softmax probabilities [n,29] for rows (deterministic preprocessing with the model's exposure step, or
+    transform), and mean loss."""
     model.eval()
-    ds = ImageDataset(rows, transform or eval_transform(size))
+    ds = ImageDataset(rows, transform or eval_transform(size, exposure))
     dl = torch.utils.data.DataLoader(ds, batch_size=batch_size, shuffle=False, num_workers=workers)
     probs, loss_sum, n = [], 0.0, 0
     for x, y in dl:

@@ -82,7 +82,7 @@ def descriptor(name, meta, size, metrics, epochs, version="0.1.0", architecture=
         "outputs": {"logits": "logits", "embedding": "embedding"},
         "labels": list(LABELS),
         "input": {"size": size, "color_order": "RGB", "scale": 255.0, "mean": list(MEAN), "std": list(STD),
-                  "resize": "area"},
+                  "resize": "area", "exposure": meta.get("exposure") or "none"},
         "crop": crop,
         "training": {
             "config": meta.get("config"),
@@ -126,10 +126,11 @@ def reference_rows(data_root, split_file, n_per_pack=16):
 
 
 @torch.no_grad()
-def make_reference(model, data_root, split_file, size, name):
+def make_reference(model, data_root, split_file, size, name, exposure=None):
     rows = reference_rows(data_root, split_file)
     model.eval()
-    x = np.stack([preprocess_path(os.path.join(data_root, r["pack"], r["file"]), size) for r in rows])
+    x = np.stack([preprocess_path(os.path.join(data_root, r["pack"], r["file"]), size, exposure=exposure)
+                  for r in rows])
     logits = model(torch.from_numpy(x))
     probs = torch.softmax(logits.float(), 1).numpy().astype(np.float64)
     items = []
@@ -138,5 +139,6 @@ def make_reference(model, data_root, split_file, size, name):
                       "top1": LABELS[int(p.argmax())], "probs": [float(v) for v in p]})
     return {"format_version": 1, "model": name, "input_size": size, "crop": "whole",
             "tolerance": 1e-3, "labels": list(LABELS),
-            "preprocessing": "cv2.imread BGR; largest centred square; cv2.resize INTER_AREA to size; BGR->RGB; /255; (x-mean)/std; HWC->CHW",
+            "preprocessing": "cv2.imread BGR; largest centred square; cv2.resize INTER_AREA to size; BGR->RGB; "
+                             "exposure %s; /255; (x-mean)/std; HWC->CHW" % (exposure or "none"),
             "n": len(items), "items": items}

@@ -234,7 +234,7 @@ def train(args, command):
             "split_file": os.path.relpath(split_path, REPO_ROOT), "split_sha256": split_sha,
             "data_fingerprint": fingerprint, "crop": crop, "crop_metas": metas, "command": command,
             "seed": args.seed, "trainable_share": share, "args": vars(args),
-            "n_train": len(train_rows), "n_val": len(val_rows)}
+            "n_train": len(train_rows), "n_val": len(val_rows), "exposure": getattr(args, "exposure", "none")}
     if resumed_meta:
         meta["command"] = resumed_meta.get("command", command)
         meta["resume_commands"] = list(resumed_meta.get("resume_commands", [])) + [command]
@@ -289,7 +289,8 @@ def train(args, command):
             break
         ep_train_s = time.time() - t0
         train_seconds += ep_train_s
-        probs, val_loss = predict(model, val_rows, args.size, args.batch_size, 0, crit)
+        probs, val_loss = predict(model, val_rows, args.size, args.batch_size, 0, crit,
+                                  exposure=meta["exposure"])
         vs = score(val_rows, probs)
         rec = {"epoch": epoch + 1, "train_loss": loss_sum / seen, "train_acc": correct / seen,
                "val_loss": val_loss, "val_accuracy": vs["accuracy"], "val_macro_f1": vs["macro_f1"],

@@ -44,7 +44,8 @@ public final class InfoCommand implements Callable<Integer> {
                     + d.created() + ")");
             out.println("  input     " + d.input().size() + "x" + d.input().size() + " " + d.input().colorOrder()
                     + ", mean " + java.util.Arrays.toString(d.input().mean()) + ", std "
-                    + java.util.Arrays.toString(d.input().std()) + ", resize " + d.input().resize());
+                    + java.util.Arrays.toString(d.input().std()) + ", resize " + d.input().resize()
+                    + ", exposure " + d.input().exposure());
             out.println("  crop      " + d.crop().mode() + ", margin " + d.crop().margin() + ", rotate upright "
                     + d.crop().rotateUpright() + ", no hand -> " + d.crop().noHand()
                     + " on video, " + d.crop().noHandStills() + " on images");

@@ -47,6 +47,7 @@ public final class ModelDescriptor {
         private double[] mean;
         private double[] std;
         private String resize;
+        private String exposure;
 
         public int size() { return size; }
         public String colorOrder() { return colorOrder; }
@@ -54,6 +55,8 @@ public final class ModelDescriptor {
         public double[] mean() { return mean.clone(); }
         public double[] std() { return std.clone(); }
         public String resize() { return resize == null ? "area" : resize; }
+        /** The exposure step after the resize ({@link ExposureLift}); older descriptors have none. */
+        public String exposure() { return exposure == null ? ExposureLift.NONE : exposure; }
     }
 
     /** How the image the model sees is cut from a frame. */
@@ -221,6 +224,10 @@ public final class ModelDescriptor {
             }
             if (!List.of("area", "linear").contains(input.resize())) {
                 problems.add("input.resize must be area or linear, not " + input.resize);
+            }
+            if (!List.of(ExposureLift.NONE, ExposureLift.BACKLIGHT_LIFT).contains(input.exposure())) {
+                problems.add("input.exposure must be none or backlight_lift, not " + input.exposure
+                        + " (a model from a newer Fingerspell?)");
             }
         }
         if (crop == null) {

@@ -6,7 +6,8 @@ import org.opencv.imgproc.Imgproc;
 
 /**
  * Turns a BGR crop into the model's input tensor (CHW floats) exactly as the descriptor says:
- * resize to {@code size}×{@code size}, channel order, {@code (pixel / scale - mean) / std}.
+ * resize to {@code size}×{@code size}, the exposure step ({@link ExposureLift}) if it names one, channel order,
+ * {@code (pixel / scale - mean) / std}.
  * Not thread-safe: it reuses its buffers, one instance per inference thread.
  */
 public final class Preprocessor {
@@ -18,6 +19,8 @@ public final class Preprocessor {
     private final float[] offset = new float[3];
     private final Mat resized = new Mat();
     private final byte[] pixels;
+    /** Null when the model has no exposure step. */
+    private final ExposureLift lift;
 
     public Preprocessor(ModelDescriptor.Input input) {
         this.size = input.size();
@@ -31,6 +34,7 @@ public final class Preprocessor {
             offset[c] = (float) (-mean[c] / std[c]);
         }
         this.pixels = new byte[size * size * 3];
+        this.lift = ExposureLift.BACKLIGHT_LIFT.equals(input.exposure()) ? new ExposureLift() : null;
     }
 
     public int size() {
@@ -48,6 +52,9 @@ public final class Preprocessor {
         }
         Imgproc.resize(bgr, resized, new Size(size, size), 0, 0, interpolation);
         resized.get(0, 0, pixels);
+        if (lift != null) {
+            lift.apply(pixels, size, true);
+        }
         int plane = size * size;
         for (int i = 0; i < plane; i++) {
             int p = 3 * i;

@@ -141,6 +141,22 @@ class ModelDescriptorTest {
     }
 
     @Test
+    void read_exposure_defaultsToNoneAndReadsTheLift() throws Exception {
+        JsonObject json = DescriptorFixtures.valid();
+        assertEquals("none", ModelDescriptor.read(DescriptorFixtures.write(dir, "a.json", json)).input().exposure());
+        json.getAsJsonObject("input").addProperty("exposure", "backlight_lift");
+        assertEquals("backlight_lift",
+                ModelDescriptor.read(DescriptorFixtures.write(dir, "b.json", json)).input().exposure());
+    }
+
+    @Test
+    void read_unknownExposure_isRejected() throws Exception {
+        JsonObject json = DescriptorFixtures.valid();
+        json.getAsJsonObject("input").addProperty("exposure", "hdr");
+        assertProblem(json, "input.exposure must be none or backlight_lift, not hdr");
+    }
+
+    @Test
     void read_landmarksSection_exposesItsFilesBesideTheModelAndItsWeight() throws Exception {
         JsonObject json = DescriptorFixtures.valid();
         json.add("landmarks", DescriptorFixtures.landmarks("hand_landmark_full.onnx", "fingerspell-landmarks.onnx",
