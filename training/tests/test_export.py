@@ -13,7 +13,7 @@ from fingerspell_train.model import build_model
 REQUIRED = {
     "format_version", "name", "version", "created", "architecture", "input_name", "outputs", "labels",
     "input", "crop", "training", "metrics"}
-REQ_INPUT = {"size", "color_order", "scale", "mean", "std", "resize"}
+REQ_INPUT = {"size", "color_order", "scale", "mean", "std", "resize", "exposure"}
 REQ_CROP = {"mode", "margin", "rotate_upright", "no_hand"}
 REQ_TRAINING = {"config", "packs", "data_fingerprint", "split_file", "split_fingerprint", "epochs",
                 "input_size", "seed", "command"}

@@ -11,6 +11,7 @@ import org.fingerspell.hand.RegionCutter;
 import org.fingerspell.image.OpenCv;
 import org.fingerspell.model.ClassifierSession;
 import org.fingerspell.model.DeviceChoice;
+import org.fingerspell.model.ExposureLift;
 import org.fingerspell.model.OnnxClassifier;
 import org.fingerspell.model.Preprocessor;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -66,6 +67,10 @@ public class HotStagesBenchmark {
     private float[] values;
     private FloatBuffer direct;
     private long[] shape;
+    private byte[] cropPixels;
+    private byte[] backlitPixels;
+    private byte[] liftWork;
+    private final ExposureLift lift = new ExposureLift();
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -89,6 +94,28 @@ public class HotStagesBenchmark {
         direct = ByteBuffer.allocateDirect(values.length * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
         int size = preprocessor.size();
         shape = new long[] {1, 3, size, size};
+        cropPixels = resizedPixels(crop, size);
+        // the same crop as if shot against a window: the middle darkened, the rest brightened
+        backlitPixels = cropPixels.clone();
+        for (int i = 0; i < backlitPixels.length; i++) {
+            int pixel = i / 3;
+            int y = pixel / size;
+            int x = pixel % size;
+            boolean middle = y >= size / 4 && y < size - size / 4 && x >= size / 4 && x < size - size / 4;
+            int v = backlitPixels[i] & 0xFF;
+            backlitPixels[i] = (byte) (middle ? v / 8 : 200 + v / 5);
+        }
+        liftWork = new byte[backlitPixels.length];
+    }
+
+    private static byte[] resizedPixels(Mat bgr, int size) {
+        Mat resized = new Mat();
+        org.opencv.imgproc.Imgproc.resize(bgr, resized, new org.opencv.core.Size(size, size), 0, 0,
+                org.opencv.imgproc.Imgproc.INTER_AREA);
+        byte[] out = new byte[size * size * 3];
+        resized.get(0, 0, out);
+        resized.release();
+        return out;
     }
 
     @TearDown(Level.Trial)
@@ -120,6 +147,19 @@ public class HotStagesBenchmark {
     public float[] preprocessCrop() {
         preprocessor.toTensor(crop, values, 0);
         return values;
+    }
+
+    /** What every crop pays when the model has an exposure step: the statistics, no lift (a lit crop). */
+    @Benchmark
+    public double exposureStatisticsLitCrop() {
+        return ExposureLift.gamma(cropPixels, preprocessor.size(), true);
+    }
+
+    /** A backlit crop: the statistics, the lookup table and the lift (plus one array copy). */
+    @Benchmark
+    public double exposureLiftBacklitCrop() {
+        System.arraycopy(backlitPixels, 0, liftWork, 0, liftWork.length);
+        return lift.apply(liftWork, preprocessor.size(), true);
     }
 
     @Benchmark
