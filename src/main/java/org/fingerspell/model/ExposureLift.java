@@ -1,5 +1,8 @@
 package org.fingerspell.model;
 
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+
 /**
  * The descriptor's {@code input.exposure: backlight_lift}: a hand in front of a bright window is nearly black, yet
  * the image still holds its fingers. When the middle of the resized crop (its central half) is dark and the rest
@@ -71,6 +74,20 @@ public final class ExposureLift {
             return 1.0;
         }
         return Math.max(MIN_GAMMA, Math.log(TARGET) / Math.log(Math.max(middleMedian, 1) / 255.0));
+    }
+
+    /** Lifts a square 8-bit BGR image in place (a preview of what the model sees); returns the gamma used. */
+    public double apply(Mat bgrSquare) {
+        if (bgrSquare.rows() != bgrSquare.cols() || bgrSquare.type() != CvType.CV_8UC3) {
+            throw new IllegalArgumentException("expected a square 8-bit BGR image, got " + bgrSquare);
+        }
+        byte[] pixels = new byte[(int) bgrSquare.total() * 3];
+        bgrSquare.get(0, 0, pixels);
+        double g = apply(pixels, bgrSquare.rows(), true);
+        if (g != 1.0) {
+            bgrSquare.put(0, 0, pixels);
+        }
+        return g;
     }
 
     /** Lifts {@code pixels} (interleaved 3-channel square) in place; returns the gamma used (1: untouched). */

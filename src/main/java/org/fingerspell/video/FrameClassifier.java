@@ -14,6 +14,8 @@ import org.fingerspell.model.ModelException;
 import org.fingerspell.model.OnnxClassifier;
 import org.opencv.core.Mat;
 
+import java.util.Optional;
+
 /**
  * One frame in, one reading out: the crop policy's cropper cuts the region, the classifier reads it. When the model
  * has a landmark path and the hand was located, the hand landmark model reads the hand square too and its
@@ -53,6 +55,11 @@ public final class FrameClassifier implements FrameReader {
     public static FrameClassifier forVideo(OnnxClassifier classifier, LandmarkModels landmarks) {
         return new FrameClassifier(classifier.newSession(), Croppers.forVideo(classifier.descriptor()),
                 classifier.descriptor(), landmarks, false);
+    }
+
+    @Override
+    public Optional<ModelDescriptor.Input> modelInput() {
+        return Optional.of(descriptor.input());
     }
 
     @Override

@@ -63,6 +63,14 @@ public final class DescriptorFixtures {
         return array;
     }
 
+    /** The input block of a valid descriptor with this input size and exposure step, read back from {@code dir}. */
+    public static ModelDescriptor.Input input(Path dir, int size, String exposure) throws Exception {
+        JsonObject json = valid();
+        json.getAsJsonObject("input").addProperty("size", size);
+        json.getAsJsonObject("input").addProperty("exposure", exposure);
+        return ModelDescriptor.read(write(dir, "input-" + size + "-" + exposure + ".json", json)).input();
+    }
+
     public static Path write(Path dir, String name, JsonObject json) throws IOException {
         Path file = dir.resolve(name);
         Files.writeString(file, new Gson().toJson(json));

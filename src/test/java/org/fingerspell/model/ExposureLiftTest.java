@@ -98,10 +98,7 @@ class ExposureLiftTest {
     }
 
     private Preprocessor preprocessor(String exposure) throws Exception {
-        JsonObject json = DescriptorFixtures.valid();
-        json.getAsJsonObject("input").addProperty("size", 32);
-        json.getAsJsonObject("input").addProperty("exposure", exposure);
-        return new Preprocessor(ModelDescriptor.read(DescriptorFixtures.write(dir, exposure + ".json", json)).input());
+        return new Preprocessor(DescriptorFixtures.input(dir, 32, exposure));
     }
 
     private byte[] bgrBytes(String resource) throws Exception {

@@ -23,6 +23,7 @@ import org.fingerspell.image.BgraImage;
 import org.fingerspell.image.ImageLoader;
 import org.fingerspell.model.ModelException;
 import org.fingerspell.ui.AppModel;
+import org.fingerspell.video.FrameReader;
 import org.fingerspell.video.LoadedModel;
 import org.fingerspell.video.ModelLoader;
 import org.fingerspell.video.ThreadLog;
@@ -157,13 +158,13 @@ public final class FilesViewModel implements AutoCloseable {
                 pixels = previewLoader.load(row);
             } catch (RuntimeException e) {
                 LOG.warn("Preview of {} failed", row.file(), e);
-                pixels = new PreviewLoader.Pixels(null, null, null, "cannot be shown (" + e.getMessage() + ")");
+                pixels = PreviewLoader.Pixels.problem("cannot be shown (" + e.getMessage() + ")");
             }
             PreviewLoader.Pixels made = pixels;
             Platform.runLater(() -> {
                 if (generation == previewGeneration.get()) {
                     preview.set(new Preview(row, image(made.image()), image(made.crop()), made.box(),
-                            made.problem()));
+                            made.problem(), made.brightened()));
                 }
             });
         });
@@ -357,7 +358,9 @@ public final class FilesViewModel implements AutoCloseable {
             if (classifier == null) {
                 updateMessage("Loading the model…");
                 model = modelLoader.load();
-                classifier = new FileClassifier(imageLoader, model.stillReaders().get());
+                FrameReader reader = model.stillReaders().get();
+                reader.modelInput().ifPresent(previewLoader::showAsSeenBy);
+                classifier = new FileClassifier(imageLoader, reader);
             }
             return classifier;
         }

@@ -11,6 +11,8 @@ import org.fingerspell.ui.live.HandBox;
  * @param crop    null when there is no crop
  * @param box     the hand box in fractions of the image; a guide (dashed) box when no hand was found
  * @param problem why there is no image, else null
+ * @param brightened whether the model's exposure step lifted the crop (a hand dark against a bright scene); the
+ *                   crop is then shown lifted, as the model saw it
  */
-public record Preview(FileRow row, Image image, Image crop, HandBox box, String problem) {
+public record Preview(FileRow row, Image image, Image crop, HandBox box, String problem, boolean brightened) {
 }

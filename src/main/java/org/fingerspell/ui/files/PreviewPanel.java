@@ -95,7 +95,7 @@ final class PreviewPanel {
             crop.setImage(now.crop());
             letter.setText(row.failed() ? "–" : row.label());
             confidence.setText(row.failed() ? "" : FilesView.percent(row.confidence()));
-            facts.setText(facts(row));
+            facts.setText(facts(row, now.brightened()));
             top.getChildren().setAll(row.top().stream().map(PreviewPanel::candidate).toList());
         });
 
@@ -108,7 +108,7 @@ final class PreviewPanel {
         return stack;
     }
 
-    private static String facts(FileRow row) {
+    private static String facts(FileRow row, boolean brightened) {
         if (row.failed()) {
             return "Not read";
         }
@@ -118,6 +118,9 @@ final class PreviewPanel {
             case FALLBACK -> "No hand detector: the centre was read";
             case WHOLE_FRAME -> "The whole image was read";
         });
+        if (brightened) {
+            text.append('\n').append("Backlit: brightened");
+        }
         text.append('\n').append(row.width()).append(" × ").append(row.height()).append(" px");
         if (row.trueLabel() != null) {
             text.append('\n').append("Folder says ").append(row.trueLabel()).append(row.right() ? " ✓" : " ✗");
