@@ -8,6 +8,7 @@ import org.fingerspell.image.ImageLoader;
 import org.fingerspell.model.OnnxClassifier;
 import org.fingerspell.model.Score;
 import org.fingerspell.video.FrameClassifier;
+import org.fingerspell.video.HandedReader;
 import org.fingerspell.video.FrameResult;
 import org.fingerspell.video.LandmarkModels;
 import picocli.CommandLine.Command;
@@ -42,6 +43,9 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Mixin
     private ModelOptions modelOptions;
 
+    @Mixin
+    private HandOption handOption;
+
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
@@ -55,7 +59,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         try (OnnxClassifier classifier = modelOptions.load();
              LandmarkModels landmarks = LandmarkModels.forModel(classifier);
              FileClassifier reader = new FileClassifier(new ImageLoader(),
-                     FrameClassifier.forStills(classifier, landmarks))) {
+                     new HandedReader(FrameClassifier.forStills(classifier, landmarks), handOption::hand))) {
             for (Path file : files) {
                 FileReading reading = reader.classify(file);
                 if (reading.failed()) {

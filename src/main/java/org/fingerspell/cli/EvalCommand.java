@@ -57,6 +57,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Mixin
     private ModelOptions modelOptions;
 
+    @Mixin
+    private HandOption handOption;
+
     @Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -90,7 +93,7 @@ public final class EvalCommand implements Callable<Integer> {
         TerminalProgress progress = new TerminalProgress(err, TerminalProgress.stderrIsTerminal(), "eval");
         EvaluationResult result;
         try (OnnxClassifier classifier = modelOptions.load()) {
-            result = Evaluator.evaluate(classifier, loader, set, scored, new EvaluationListener() {
+            result = Evaluator.evaluate(classifier, loader, set, scored, handOption.hand(), new EvaluationListener() {
                 @Override
                 public void started(int total) {
                     progress.start(total);

@@ -2,12 +2,14 @@ package org.fingerspell.eval;
 
 import org.fingerspell.dataset.ClassFolderSet;
 import org.fingerspell.dataset.LabeledImage;
+import org.fingerspell.hand.SigningHand;
 import org.fingerspell.image.ImageLoadException;
 import org.fingerspell.image.ImageLoader;
 import org.fingerspell.model.ModelException;
 import org.fingerspell.model.OnnxClassifier;
 import org.fingerspell.video.FrameClassifier;
 import org.fingerspell.video.FrameResult;
+import org.fingerspell.video.HandedReader;
 import org.fingerspell.video.LandmarkModels;
 import org.fingerspell.video.ThreadLog;
 import org.opencv.core.CvException;
@@ -55,16 +57,19 @@ public final class Evaluator {
     /**
      * Evaluates a loaded model on {@code set} through a fresh still-image reader (the crop policy its descriptor
      * names, each image detected on its own, and the landmark path when the model has one), closed at the end:
-     * what {@code fingerspell eval} and the evaluation view both run.
+     * what {@code fingerspell eval} and the evaluation view both run. A left hand's images are read mirrored
+     * ({@link HandedReader}).
      *
      * @throws ModelException when the model's landmark parts cannot be loaded
      */
     public static EvaluationResult evaluate(OnnxClassifier classifier, ImageLoader loader, ClassFolderSet set,
-                                            List<String> scoredClasses, EvaluationListener listener,
-                                            BooleanSupplier cancelled) throws ModelException {
+                                            List<String> scoredClasses, SigningHand hand,
+                                            EvaluationListener listener, BooleanSupplier cancelled)
+            throws ModelException {
+        Objects.requireNonNull(hand, "hand");
         try (LandmarkModels landmarks = LandmarkModels.forModel(classifier);
-             FrameClassifier frames = FrameClassifier.forStills(classifier, landmarks)) {
-            return new Evaluator(frames, loader, ModelInfo.of(classifier.modelFile(), classifier.descriptor()))
+             HandedReader frames = new HandedReader(FrameClassifier.forStills(classifier, landmarks), () -> hand)) {
+            return new Evaluator(frames::classify, loader, ModelInfo.of(classifier.modelFile(), classifier.descriptor()))
                     .evaluate(set, scoredClasses, listener, cancelled);
         }
     }

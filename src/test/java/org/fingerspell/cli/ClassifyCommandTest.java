@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Scalar;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ClassifyCommandTest {
@@ -92,6 +94,42 @@ class ClassifyCommandTest {
         CliRun run = CliRun.of("classify", "--model", model.toString(), images.toString());
         assertEquals(ExitCodes.INPUT_ERROR, run.exitCode());
         assertTrue(run.err().contains("do not match"), run.err());
+    }
+
+    @Test
+    void classify_signingHandLeft_readsTheImageAsItsMirrorImage() throws Exception {
+        Path lopsided = Files.createDirectory(dir.resolve("lopsided"));
+        Mat image = new Mat(60, 80, CvType.CV_8UC3, new Scalar(10, 20, 30));
+        image.submat(0, 60, 50, 80).setTo(new Scalar(230, 200, 120));
+        image.submat(0, 20, 0, 30).setTo(new Scalar(90, 250, 40));
+        Imgcodecs.imwrite(lopsided.resolve("image.png").toString(), image);
+        Mat mirror = new Mat();
+        Core.flip(image, mirror, 1);
+        Imgcodecs.imwrite(lopsided.resolve("mirror.png").toString(), mirror);
+        image.release();
+        mirror.release();
+
+        String asLeft = topOf(CliRun.of("classify", "--json", "--signing-hand", "left", "--model", model.toString(),
+                lopsided.resolve("image.png").toString()));
+        String mirrorAsRight = topOf(CliRun.of("classify", "--json", "--model", model.toString(),
+                lopsided.resolve("mirror.png").toString()));
+        String asRight = topOf(CliRun.of("classify", "--json", "--signing-hand", "RIGHT", "--model",
+                model.toString(), lopsided.resolve("image.png").toString()));
+        assertEquals(mirrorAsRight, asLeft);
+        assertNotEquals(asRight, asLeft, "the tiny model reads this image and its mirror differently");
+    }
+
+    @Test
+    void classify_unknownSigningHand_isUsageErrorNamingTheValue() {
+        CliRun run = CliRun.of("classify", "--signing-hand", "both", "--model", model.toString(), images.toString());
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertTrue(run.err().contains("right or left, not 'both'"), run.err());
+    }
+
+    /** The top-3 labels and probabilities of a one-image --json run. */
+    private static String topOf(CliRun run) {
+        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        return JsonParser.parseString(run.out()).getAsJsonArray().get(0).getAsJsonObject().get("top").toString();
     }
 
     @Test

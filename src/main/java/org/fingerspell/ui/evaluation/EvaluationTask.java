@@ -7,6 +7,7 @@ import org.fingerspell.eval.EvaluationListener;
 import org.fingerspell.eval.EvaluationResult;
 import org.fingerspell.eval.Evaluator;
 import org.fingerspell.eval.ImageRecord;
+import org.fingerspell.hand.SigningHand;
 import org.fingerspell.image.ImageLoader;
 import org.fingerspell.model.DeviceChoice;
 import org.fingerspell.model.ModelException;
@@ -42,14 +43,16 @@ final class EvaluationTask extends Task<EvaluationTask.Outcome> {
     private final List<String> scoredClasses;
     private final BooleanSupplier cancelled;
     private final ImageLoader loader;
+    private final SigningHand hand;
 
     EvaluationTask(List<Path> models, Path dataset, List<String> scoredClasses, BooleanSupplier cancelled,
-                   ImageLoader loader) {
+                   ImageLoader loader, SigningHand hand) {
         this.models = List.copyOf(models);
         this.dataset = dataset;
         this.scoredClasses = List.copyOf(scoredClasses);
         this.cancelled = cancelled;
         this.loader = loader;
+        this.hand = hand;
         updateTitle("Evaluating " + dataset);
     }
 
@@ -81,7 +84,7 @@ final class EvaluationTask extends Task<EvaluationTask.Outcome> {
             }
             List<EvaluationResult> results = new ArrayList<>();
             for (int m = 0; m < classifiers.size(); m++) {
-                EvaluationResult result = Evaluator.evaluate(classifiers.get(m), loader, set, scoredClasses,
+                EvaluationResult result = Evaluator.evaluate(classifiers.get(m), loader, set, scoredClasses, hand,
                         progress(m, classifiers.size(), toRead), cancelled);
                 results.add(result);
                 if (result.cancelled()) {

@@ -206,7 +206,8 @@ public final class EvaluationViewModel {
         }
         AtomicBoolean cancel = new AtomicBoolean();
         cancelRequested = cancel;
-        EvaluationTask task = new EvaluationTask(models, dataset.get(), scope.get().classes(), cancel::get, loader);
+        EvaluationTask task = new EvaluationTask(models, dataset.get(), scope.get().classes(), cancel::get, loader,
+                app.settings().signingHand());
         error.set("");
         notice.set("");
         exportMessage.set("");

@@ -19,11 +19,13 @@ import javafx.scene.image.Image;
 import org.fingerspell.dataset.FileClassifier;
 import org.fingerspell.dataset.FileReading;
 import org.fingerspell.dataset.ImageFiles;
+import org.fingerspell.hand.SigningHand;
 import org.fingerspell.image.BgraImage;
 import org.fingerspell.image.ImageLoader;
 import org.fingerspell.model.ModelException;
 import org.fingerspell.ui.AppModel;
 import org.fingerspell.video.FrameReader;
+import org.fingerspell.video.HandedReader;
 import org.fingerspell.video.LoadedModel;
 import org.fingerspell.video.ModelLoader;
 import org.fingerspell.video.ThreadLog;
@@ -71,7 +73,9 @@ public final class FilesViewModel implements AutoCloseable {
     private final AppModel app;
     private final ModelLoader modelLoader;
     private final ImageLoader imageLoader = new ImageLoader();
-    private final PreviewLoader previewLoader = new PreviewLoader(imageLoader);
+    /** The settings' signing hand, for the reading thread (set on the FX thread). */
+    private volatile SigningHand signingHand;
+    private final PreviewLoader previewLoader = new PreviewLoader(imageLoader, () -> signingHand);
     private final ThumbnailCache thumbnails = new ThumbnailCache(imageLoader, THUMBNAIL_SIDE, THUMBNAILS_KEPT);
     private final ExecutorService batches = Executors.newSingleThreadExecutor(daemon("fingerspell-files"));
     private final ExecutorService previews = Executors.newSingleThreadExecutor(daemon("fingerspell-files-preview"));
@@ -92,7 +96,11 @@ public final class FilesViewModel implements AutoCloseable {
         this.app = Objects.requireNonNull(app, "app");
         this.modelLoader = Objects.requireNonNull(modelLoader, "modelLoader");
         filter.addListener((obs, was, now) -> refilter());
-        app.settingsProperty().addListener((obs, was, now) -> refilter());
+        signingHand = app.settings().signingHand();
+        app.settingsProperty().addListener((obs, was, now) -> {
+            signingHand = now.signingHand();
+            refilter();
+        });
         refilter();
     }
 
@@ -358,7 +366,7 @@ public final class FilesViewModel implements AutoCloseable {
             if (classifier == null) {
                 updateMessage("Loading the model…");
                 model = modelLoader.load();
-                FrameReader reader = model.stillReaders().get();
+                FrameReader reader = new HandedReader(model.stillReaders().get(), () -> signingHand);
                 reader.modelInput().ifPresent(previewLoader::showAsSeenBy);
                 classifier = new FileClassifier(imageLoader, reader);
             }

@@ -3,6 +3,7 @@ package org.fingerspell.ui.files;
 import org.fingerspell.hand.Crop;
 import org.fingerspell.hand.CropRegion;
 import org.fingerspell.hand.RegionCutter;
+import org.fingerspell.hand.SigningHand;
 import org.fingerspell.image.BgraImage;
 import org.fingerspell.image.ImageLoadException;
 import org.fingerspell.image.ImageLoader;
@@ -11,7 +12,10 @@ import org.fingerspell.model.ModelDescriptor;
 import org.fingerspell.ui.live.BoxPlacement;
 import org.fingerspell.ui.live.HandBox;
 import org.fingerspell.video.ThreadLog;
+import org.opencv.core.Core;
 import org.opencv.core.Mat;
+
+import java.util.function.Supplier;
 
 /**
  * Makes a row's preview off the FX thread: the file decoded again by the same loader (so the region's
@@ -37,8 +41,12 @@ final class PreviewLoader {
     /** Set by the batch thread once the model is loaded; null before (the crop is then shown as cut). */
     private volatile ModelDescriptor.Input modelInput;
 
-    PreviewLoader(ImageLoader loader) {
+    /** The hand files are read for: a left hand's crop is shown mirrored, as the model saw it. */
+    private final Supplier<SigningHand> hand;
+
+    PreviewLoader(ImageLoader loader, Supplier<SigningHand> hand) {
         this.loader = loader;
+        this.hand = hand;
     }
 
     /** Shows crops from now on as a model with this input sees them. */
@@ -61,6 +69,9 @@ final class PreviewLoader {
                 boolean lifts = input != null && ExposureLift.BACKLIGHT_LIFT.equals(input.exposure());
                 Mat cut = RegionCutter.cut(bgr, region, lifts ? input.size() : CROP_SIDE);
                 try {
+                    if (hand.get().mirrors()) {
+                        Core.flip(cut, cut, 1);
+                    }
                     brightened = lifts && new ExposureLift().apply(cut) != 1.0;
                     crop = BgraImage.fit(cut, CROP_SIDE);
                 } finally {

@@ -19,6 +19,7 @@ import javafx.scene.image.WritableImage;
 import javafx.util.Duration;
 import org.fingerspell.hand.Crop;
 import org.fingerspell.hand.CropRegion;
+import org.fingerspell.hand.SigningHand;
 import org.fingerspell.model.Labels;
 import org.fingerspell.model.ModelException;
 import org.fingerspell.model.Score;
@@ -29,8 +30,10 @@ import org.fingerspell.spelling.SpelledText;
 import org.fingerspell.spelling.Speller;
 import org.fingerspell.ui.AppModel;
 import org.fingerspell.video.DisplayBuffer;
+import org.fingerspell.video.FrameReader;
 import org.fingerspell.video.FrameResult;
 import org.fingerspell.video.FrameTap;
+import org.fingerspell.video.HandedReader;
 import org.fingerspell.video.LivePipeline;
 import org.fingerspell.video.LoadedModel;
 import org.fingerspell.video.ModelLoader;
@@ -51,6 +54,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The live page's state and commands. Frames and readings arrive on the pipeline's threads; they are coalesced
@@ -108,6 +112,8 @@ public final class LiveViewModel {
 
     private LoadedModel model;
     private volatile LivePipeline pipeline;
+    /** The settings' signing hand, for the inference thread (set on the FX thread). */
+    private volatile SigningHand signingHand;
     private SourceSpec source;
     private WritableImage image;
     private boolean noticeGiven;
@@ -122,6 +128,7 @@ public final class LiveViewModel {
         this.clipboard = Objects.requireNonNull(clipboard, "clipboard");
         this.speller = new Speller(app.settings().spelling());
         mirror.set(app.settings().mirror());
+        signingHand = app.settings().signingHand();
         mirror.addListener((obs, was, now) -> {
             if (pipeline != null) {
                 pipeline.setMirror(now);
@@ -158,7 +165,7 @@ public final class LiveViewModel {
         next.setMirror(mirror.get());
         pipeline = next;
         if (model != null) {
-            next.attachReaders(tap.wrap(model.readers()));
+            next.attachReaders(tap.wrap(handed(model)));
         }
         next.start();
         running.set(true);
@@ -229,7 +236,7 @@ public final class LiveViewModel {
             modelState.set(ModelState.READY);
             modelMessage.set("");
             if (pipeline != null) {
-                pipeline.attachReaders(tap.wrap(loaded.readers()));
+                pipeline.attachReaders(tap.wrap(handed(loaded)));
             }
         }, error -> {
             modelState.set(ModelState.FAILED);
@@ -257,10 +264,16 @@ public final class LiveViewModel {
             speller.setSettings(now.spelling());
         }
         mirror.set(now.mirror());
+        signingHand = now.signingHand();
         boolean cameraChanged = was.cameraIndex() != now.cameraIndex() || !was.resolution().equals(now.resolution());
         if (cameraChanged && source != null && source.kind() == SourceSpec.Kind.CAMERA) {
             start(SourceSpec.camera(now.cameraIndex()));
         }
+    }
+
+    /** The model's readers, reading each frame for the signing hand of that moment. */
+    private Supplier<FrameReader> handed(LoadedModel loaded) {
+        return HandedReader.wrap(loaded.readers(), () -> signingHand);
     }
 
     private void clearReading() {

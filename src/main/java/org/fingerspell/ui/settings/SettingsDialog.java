@@ -16,6 +16,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
+import org.fingerspell.hand.SigningHand;
 import org.fingerspell.settings.AppSettings;
 import org.fingerspell.spelling.SpellingSettings;
 import org.fingerspell.ui.AppModel;
@@ -72,6 +73,23 @@ public final class SettingsDialog extends Dialog<AppSettings> {
         resolution.getItems().setAll(SettingsViewModel.RESOLUTIONS);
         resolution.valueProperty().bindBidirectional(viewModel.resolutionProperty());
 
+        ChoiceBox<SigningHand> hand = new ChoiceBox<>();
+        hand.setId("signingHand");
+        hand.getItems().setAll(SigningHand.values());
+        hand.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SigningHand value) {
+                return value == null ? "" : value.description();
+            }
+
+            @Override
+            public SigningHand fromString(String text) {
+                return java.util.Arrays.stream(SigningHand.values())
+                        .filter(value -> value.description().equals(text)).findFirst().orElse(null);
+            }
+        });
+        hand.valueProperty().bindBidirectional(viewModel.signingHandProperty());
+
         ToggleSwitch mirror = new ToggleSwitch("Show the video as a mirror");
         mirror.selectedProperty().bindBidirectional(viewModel.mirrorProperty());
 
@@ -111,6 +129,7 @@ public final class SettingsDialog extends Dialog<AppSettings> {
         grid.addRow(row++, new Label("Camera"), camera, cameraStatus);
         grid.addRow(row++, new Label("Resolution"), resolution);
         grid.addRow(row++, new Label("Mirror"), mirror);
+        grid.addRow(row++, new Label("Signing hand"), hand);
         grid.addRow(row++, new Label("Confidence threshold"), threshold, thresholdValue);
         grid.addRow(row++, new Label("Hold time"), hold, holdValue);
         grid.addRow(row++, new Label("Smoothing (frames)"), smoothing);

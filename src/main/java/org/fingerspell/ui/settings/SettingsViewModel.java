@@ -12,6 +12,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.fingerspell.hand.SigningHand;
 import org.fingerspell.settings.AppSettings;
 import org.fingerspell.spelling.SpellingSettings;
 import org.fingerspell.ui.AppModel;
@@ -34,6 +35,7 @@ public final class SettingsViewModel {
     private final DoubleProperty holdMillis = new SimpleDoubleProperty();
     private final IntegerProperty smoothingFrames = new SimpleIntegerProperty();
     private final ObjectProperty<AppSettings.Theme> theme = new SimpleObjectProperty<>();
+    private final ObjectProperty<SigningHand> signingHand = new SimpleObjectProperty<>();
 
     public SettingsViewModel(AppModel app) {
         AppSettings current = app.settings();
@@ -44,6 +46,7 @@ public final class SettingsViewModel {
         holdMillis.set(current.holdMillis());
         smoothingFrames.set(current.smoothingFrames());
         theme.set(current.theme());
+        signingHand.set(current.signingHand());
         app.background().run(() -> Cameras.list(8), found -> {
             cameras.setAll(found);
             cameraStatus.set(found.isEmpty() ? "No camera found" : found.size() + " camera(s) found");
@@ -59,7 +62,7 @@ public final class SettingsViewModel {
                 Math.round(holdMillis.get() / 50.0) * 50));
         int smoothing = Math.max(1, Math.min(SpellingSettings.MAX_SMOOTHING_FRAMES, smoothingFrames.get()));
         return new AppSettings(cameraIndex.get(), resolution.get(), mirror.get(), Math.round(t * 100) / 100.0, hold,
-                smoothing, theme.get());
+                smoothing, theme.get(), signingHand.get() == null ? SigningHand.RIGHT : signingHand.get());
     }
 
     public void resetSpelling() {
@@ -102,5 +105,9 @@ public final class SettingsViewModel {
 
     public ObjectProperty<AppSettings.Theme> themeProperty() {
         return theme;
+    }
+
+    public ObjectProperty<SigningHand> signingHandProperty() {
+        return signingHand;
     }
 }

@@ -2,6 +2,7 @@ package org.fingerspell.ui.files;
 
 import org.fingerspell.hand.Crop;
 import org.fingerspell.hand.CropRegion;
+import org.fingerspell.hand.SigningHand;
 import org.fingerspell.image.BgraImage;
 import org.fingerspell.image.ImageLoader;
 import org.fingerspell.image.OpenCv;
@@ -35,7 +36,7 @@ class PreviewLoaderTest {
     @Test
     void backlitCrop_isShownLiftedOnceTheModelHasTheStep() throws Exception {
         FileRow row = rowFor(backlitImage());
-        PreviewLoader loader = new PreviewLoader(new ImageLoader());
+        PreviewLoader loader = new PreviewLoader(new ImageLoader(), () -> SigningHand.RIGHT);
 
         PreviewLoader.Pixels asCut = loader.load(row);
         assertFalse(asCut.brightened(), "before the model is known the crop is shown as cut");
@@ -50,11 +51,28 @@ class PreviewLoaderTest {
 
     @Test
     void modelWithoutTheStep_showsTheCropAsCut() throws Exception {
-        PreviewLoader loader = new PreviewLoader(new ImageLoader());
+        PreviewLoader loader = new PreviewLoader(new ImageLoader(), () -> SigningHand.RIGHT);
         loader.showAsSeenBy(DescriptorFixtures.input(dir, 64, "none"));
         PreviewLoader.Pixels pixels = loader.load(rowFor(backlitImage()));
         assertFalse(pixels.brightened());
         assertEquals(PreviewLoader.CROP_SIDE, pixels.crop().width());
+    }
+
+    @Test
+    void leftHand_cropIsShownMirroredAsTheModelSawIt() throws Exception {
+        Mat frame = new Mat(300, 300, CvType.CV_8UC3, new Scalar(240, 245, 250));
+        frame.submat(50, 250, 50, 150).setTo(new Scalar(15, 18, 22));
+        Path file = dir.resolve("half.png");
+        Imgcodecs.imwrite(file.toString(), frame);
+        frame.release();
+        FileRow row = rowFor(file);
+
+        BgraImage right = new PreviewLoader(new ImageLoader(), () -> SigningHand.RIGHT).load(row).crop();
+        BgraImage left = new PreviewLoader(new ImageLoader(), () -> SigningHand.LEFT).load(row).crop();
+        int quarter = right.width() / 4;
+        int middle = right.height() / 2;
+        assertTrue(blue(right, quarter, middle) < 40 && blue(right, 3 * quarter, middle) > 200, "as cut");
+        assertTrue(blue(left, quarter, middle) > 200 && blue(left, 3 * quarter, middle) < 40, "mirrored");
     }
 
     private Path backlitImage() {
@@ -73,8 +91,10 @@ class PreviewLoaderTest {
 
     /** The blue channel at the crop's centre (BGRA bytes). */
     private static int centreBlue(BgraImage image) {
-        int x = image.width() / 2;
-        int y = image.height() / 2;
+        return blue(image, image.width() / 2, image.height() / 2);
+    }
+
+    private static int blue(BgraImage image, int x, int y) {
         return image.bgra()[4 * (y * image.width() + x)] & 0xFF;
     }
 }
