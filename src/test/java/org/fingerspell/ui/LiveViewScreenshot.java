@@ -4,6 +4,8 @@ import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+import org.fingerspell.hand.SigningHand;
+import org.fingerspell.image.OpenCv;
 import org.fingerspell.model.DeviceChoice;
 import org.fingerspell.model.Labels;
 import org.fingerspell.settings.AppSettings;
@@ -12,6 +14,9 @@ import org.fingerspell.ui.live.LiveViewModel;
 import org.fingerspell.video.ModelLoader;
 import org.fingerspell.video.NaturalOrder;
 import org.fingerspell.video.SourceSpec;
+import org.opencv.core.Core;
+import org.opencv.core.Mat;
+import org.opencv.imgcodecs.Imgcodecs;
 
 import javax.imageio.ImageIO;
 import java.nio.file.Files;
@@ -32,8 +37,9 @@ import java.util.concurrent.TimeUnit;
  * Run under a real display (Xvfb), at the window's own size (1280×800):
  * <pre>
  *   java -cp target/classes:target/test-classes:DEPS org.fingerspell.ui.LiveViewScreenshot \
- *       models/fingerspell.onnx training/splits/blocks_80_10_10.csv ../shared/data/phone-train WORD assets/live-view.png
+ *       models/fingerspell.onnx training/splits/blocks_80_10_10.csv ../shared/data/phone-train WORD assets/live-view.png [left]
  * </pre>
+ * With {@code left} every photo is mirrored (a left-handed signer) and the window runs with Signing hand: Left.
  */
 public final class LiveViewScreenshot {
 
@@ -61,14 +67,16 @@ public final class LiveViewScreenshot {
         Path pack = Path.of(args[2]);
         String word = args[3].toUpperCase(Locale.ROOT);
         Path png = Path.of(args[4]);
+        SigningHand hand = args.length > 5 ? SigningHand.parse(args[5]) : SigningHand.RIGHT;
+        OpenCv.load();
         Path work = Files.createTempDirectory("fingerspell-live-screenshot");
-        Path frames = sequence(splits, pack, word, work.resolve("frames"));
+        Path frames = sequence(splits, pack, word, work.resolve("frames"), hand);
         Path noFrames = Files.createDirectories(work.resolve("empty"));
 
         Platform.startup(() -> { });
         MainWindow window = onFx(() -> MainWindow.open(new Stage(), new LaunchOptions(SourceSpec.folder(noFrames),
                 ModelLoader.onnx(model, DeviceChoice.CPU, 0), model.toString(), 30, false,
-                new SettingsStore(work.resolve("settings.json"))), AppSettings.DEFAULTS, text -> { }));
+                new SettingsStore(work.resolve("settings.json"))), AppSettings.DEFAULTS.withSigningHand(hand), text -> { }));
         LiveViewModel live = window.live();
         await("the model", 120, () -> live.modelStateProperty().get() != LiveViewModel.ModelState.LOADING);
         if (live.modelStateProperty().get() != LiveViewModel.ModelState.READY) {
@@ -104,7 +112,8 @@ public final class LiveViewScreenshot {
     }
 
     /** The word's letters as numbered frames: each letter's test-block photos of the pack, there and back. */
-    private static Path sequence(Path splits, Path pack, String word, Path folder) throws Exception {
+    private static Path sequence(Path splits, Path pack, String word, Path folder, SigningHand hand)
+            throws Exception {
         Files.createDirectories(folder);
         int n = 0;
         for (int i = 0; i < word.length(); i++) {
@@ -113,8 +122,16 @@ public final class LiveViewScreenshot {
             List<Path> photos = testBlock(splits, pack, letter);
             int count = i == word.length() - 1 ? FRAMES_LAST_LETTER : FRAMES_PER_LETTER;
             for (int f = 0; f < count; f++) {
-                Files.copy(photos.get(pingPong(f, photos.size())),
-                        folder.resolve(String.format(Locale.ROOT, "%05d.jpg", n++)));
+                Path photo = photos.get(pingPong(f, photos.size()));
+                Path frame = folder.resolve(String.format(Locale.ROOT, "%05d.jpg", n++));
+                if (hand.mirrors()) {
+                    Mat image = Imgcodecs.imread(photo.toString());
+                    Core.flip(image, image, 1);
+                    Imgcodecs.imwrite(frame.toString(), image);
+                    image.release();
+                } else {
+                    Files.copy(photo, frame);
+                }
             }
         }
         return folder;
