@@ -3,6 +3,7 @@ package org.fingerspell.ui;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.fingerspell.cli.TinyModel;
+import org.fingerspell.hand.SigningHand;
 import org.fingerspell.model.DeviceChoice;
 import org.fingerspell.settings.AppSettings;
 import org.fingerspell.settings.SettingsStore;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The model states a user meets, with real ONNX files: a working model, a missing one, a broken one. */
@@ -47,9 +49,13 @@ class LiveViewModelStatesTest {
     }
 
     private void open(FxRobot robot, Path model, Path frames) {
+        open(robot, model, frames, AppSettings.DEFAULTS);
+    }
+
+    private void open(FxRobot robot, Path model, Path frames, AppSettings settings) {
         LaunchOptions options = new LaunchOptions(SourceSpec.folder(frames), ModelLoader.onnx(model, DeviceChoice.CPU, 1),
                 model.toString(), 30, true, new SettingsStore(temp.resolve("settings.json")));
-        robot.interact(() -> window = MainWindow.open(stage, options, AppSettings.DEFAULTS, text -> { }));
+        robot.interact(() -> window = MainWindow.open(stage, options, settings, text -> { }));
     }
 
     private void waitForModel() throws Exception {
@@ -68,6 +74,24 @@ class LiveViewModelStatesTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Device CPU", robot.lookup("#statusDevice").queryAs(Label.class).getText());
         assertTrue(window.live().stats().inferred() > 5);
+    }
+
+    @Test
+    void leftSigningHand_isShownInTheStatusBarAndFollowsTheSettings(FxRobot robot) throws Exception {
+        Path model = TinyModel.install(Files.createDirectories(temp.resolve("model")));
+        open(robot, model, SyntheticModel.writeFrames(temp.resolve("frames"), "A*10"),
+                AppSettings.DEFAULTS.withSigningHand(SigningHand.LEFT));
+        waitForModel();
+        Label label = robot.lookup("#statusLeftHand").queryAs(Label.class);
+        assertTrue(label.isVisible());
+        assertEquals("Left hand: read mirrored", label.getText());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.live().readingsShown() > 3);
+
+        robot.interact(() -> window.app().update(window.app().settings().withSigningHand(SigningHand.RIGHT)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(label.isVisible());
+        long shown = window.live().readingsShown();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.live().readingsShown() > shown + 3);
     }
 
     @Test

@@ -408,7 +408,13 @@ public final class LiveView implements Page {
         handTip.textProperty().bind(viewModel.handFinderProperty());
         hand.setTooltip(handTip);
         hand.visibleProperty().bind(viewModel.handFinderProperty().isNotEmpty());
-        HBox bar = new HBox(20, source, new Spacer(), display, inference, latency, device, hand);
+        Label leftHand = statusLabel("statusLeftHand");
+        leftHand.setText("Left hand: read mirrored");
+        leftHand.setTooltip(new Tooltip("Settings, Signing hand: each frame is mirrored before the hand is looked for, "
+                + "so the model reads a right hand"));
+        leftHand.visibleProperty().bind(viewModel.leftHandedProperty());
+        leftHand.managedProperty().bind(leftHand.visibleProperty());
+        HBox bar = new HBox(20, source, new Spacer(), display, inference, latency, device, hand, leftHand);
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;

@@ -80,6 +80,7 @@ public final class LiveViewModel {
     private final ReadOnlyStringWrapper modelMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper handFinder = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper leftHanded = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper letter = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper confidence = new ReadOnlyDoubleWrapper();
@@ -129,6 +130,7 @@ public final class LiveViewModel {
         this.speller = new Speller(app.settings().spelling());
         mirror.set(app.settings().mirror());
         signingHand = app.settings().signingHand();
+        leftHanded.set(signingHand.mirrors());
         mirror.addListener((obs, was, now) -> {
             if (pipeline != null) {
                 pipeline.setMirror(now);
@@ -265,6 +267,7 @@ public final class LiveViewModel {
         }
         mirror.set(now.mirror());
         signingHand = now.signingHand();
+        leftHanded.set(signingHand.mirrors());
         boolean cameraChanged = was.cameraIndex() != now.cameraIndex() || !was.resolution().equals(now.resolution());
         if (cameraChanged && source != null && source.kind() == SourceSpec.Kind.CAMERA) {
             start(SourceSpec.camera(now.cameraIndex()));
@@ -516,6 +519,11 @@ public final class LiveViewModel {
 
     public ReadOnlyStringProperty deviceProperty() {
         return device.getReadOnlyProperty();
+    }
+
+    /** Whether frames are read mirrored for a left-handed signer (Settings, Signing hand). */
+    public ReadOnlyBooleanProperty leftHandedProperty() {
+        return leftHanded.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty handFinderProperty() {
