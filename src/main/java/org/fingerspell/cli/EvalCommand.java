@@ -1,12 +1,14 @@
 package org.fingerspell.cli;
 
 import org.fingerspell.dataset.ClassFolderSet;
+import org.fingerspell.dataset.ManifestConditions;
 import org.fingerspell.eval.EvaluationListener;
 import org.fingerspell.eval.EvaluationResult;
 import org.fingerspell.eval.Evaluator;
 import org.fingerspell.eval.ImageRecord;
 import org.fingerspell.eval.ReportWriter;
 import org.fingerspell.eval.TextSummary;
+import org.fingerspell.hand.SigningHand;
 import org.fingerspell.image.ImageLoader;
 import org.fingerspell.model.Labels;
 import org.fingerspell.model.OnnxClassifier;
@@ -17,10 +19,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
  * {@code fingerspell eval DIR}: scores the model on a folder-per-class set through the same crop-and-classify path
@@ -89,11 +93,12 @@ public final class EvalCommand implements Callable<Integer> {
             err.println("fingerspell: " + dataset + ": no images of the classes selected by --classes " + classes);
             return ExitCodes.INPUT_ERROR;
         }
+        Function<Path, SigningHand> handOf = handsOf(set, err);
         ImageLoader loader = new ImageLoader();
         TerminalProgress progress = new TerminalProgress(err, TerminalProgress.stderrIsTerminal(), "eval");
         EvaluationResult result;
         try (OnnxClassifier classifier = modelOptions.load()) {
-            result = Evaluator.evaluate(classifier, loader, set, scored, handOption.hand(), new EvaluationListener() {
+            result = Evaluator.evaluate(classifier, loader, set, scored, handOf, new EvaluationListener() {
                 @Override
                 public void started(int total) {
                     progress.start(total);
@@ -125,5 +130,31 @@ public final class EvalCommand implements Callable<Integer> {
             return ExitCodes.INPUT_ERROR;
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Each image's signing hand: a captured set's {@code manifest.csv} records it per image; images it does not
+     * name, and sets without one, take {@code --signing-hand}.
+     */
+    private Function<Path, SigningHand> handsOf(ClassFolderSet set, PrintWriter err) {
+        SigningHand fallback = handOption.hand();
+        ManifestConditions manifest;
+        try {
+            manifest = ManifestConditions.read(dataset).orElse(null);
+        } catch (IOException e) {
+            err.println("fingerspell: " + dataset + ": manifest.csv cannot be read (" + e.getMessage()
+                    + "); every image is read as signed with the " + fallback + " hand");
+            return image -> fallback;
+        }
+        if (manifest == null) {
+            return image -> fallback;
+        }
+        long left = set.images().stream()
+                .filter(image -> manifest.signingHand(image.file(), fallback) == SigningHand.LEFT).count();
+        if (left > 0) {
+            err.println("fingerspell: " + left + " images signed with the left hand (manifest.csv, --signing-hand) "
+                    + "are read mirrored");
+        }
+        return image -> manifest.signingHand(image, fallback);
     }
 }

@@ -1,5 +1,6 @@
 package org.fingerspell.dataset;
 
+import org.fingerspell.hand.SigningHand;
 import org.fingerspell.video.ThreadLog;
 
 import java.io.IOException;
@@ -125,6 +126,20 @@ public final class ManifestConditions {
     /** The conditions recorded for {@code image} (empty when the manifest does not list it). */
     public Map<String, String> of(Path image) {
         return byFile.getOrDefault(image.toAbsolutePath().normalize(), Map.of());
+    }
+
+    /**
+     * The hand that signs in {@code image} as its {@code handedness} cell says ({@code right} or {@code left}, as
+     * capture writes it), or {@code fallback} where the manifest does not list the image or names no hand it knows.
+     */
+    public SigningHand signingHand(Path image, SigningHand fallback) {
+        String recorded = of(image).get("handedness");
+        for (SigningHand hand : SigningHand.values()) {
+            if (hand.toString().equalsIgnoreCase(recorded)) {
+                return hand;
+            }
+        }
+        return fallback;
     }
 
     /**

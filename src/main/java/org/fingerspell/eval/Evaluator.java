@@ -15,6 +15,7 @@ import org.fingerspell.video.ThreadLog;
 import org.opencv.core.CvException;
 import org.opencv.core.Mat;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * Runs the live reading path ({@link FrameClassifier}: crop policy, then classifier) over a folder-per-class set.
@@ -32,10 +34,10 @@ import java.util.function.BooleanSupplier;
  */
 public final class Evaluator {
 
-    /** Reads one BGR frame: {@code FrameClassifier::classify}, or a stand-in in tests. */
+    /** Reads one image's BGR frame: the app's reader for that image's signing hand, or a stand-in in tests. */
     @FunctionalInterface
     public interface FrameReader {
-        FrameResult read(Mat bgrFrame) throws ModelException;
+        FrameResult read(Path file, Mat bgrFrame) throws ModelException;
     }
 
     public static final int TOP_K = 3;
@@ -43,10 +45,6 @@ public final class Evaluator {
     private final FrameReader reader;
     private final ImageLoader loader;
     private final ModelInfo model;
-
-    public Evaluator(FrameClassifier classifier, ImageLoader loader, ModelInfo model) {
-        this(Objects.requireNonNull(classifier, "classifier")::classify, loader, model);
-    }
 
     public Evaluator(FrameReader reader, ImageLoader loader, ModelInfo model) {
         this.reader = Objects.requireNonNull(reader, "reader");
@@ -58,18 +56,20 @@ public final class Evaluator {
      * Evaluates a loaded model on {@code set} through a fresh still-image reader (the crop policy its descriptor
      * names, each image detected on its own, and the landmark path when the model has one), closed at the end:
      * what {@code fingerspell eval} and the evaluation view both run. A left hand's images are read mirrored
-     * ({@link HandedReader}).
+     * ({@link HandedReader}); {@code handOf} names each image's hand (a captured set's manifest, else a setting).
      *
      * @throws ModelException when the model's landmark parts cannot be loaded
      */
     public static EvaluationResult evaluate(OnnxClassifier classifier, ImageLoader loader, ClassFolderSet set,
-                                            List<String> scoredClasses, SigningHand hand,
+                                            List<String> scoredClasses, Function<Path, SigningHand> handOf,
                                             EvaluationListener listener, BooleanSupplier cancelled)
             throws ModelException {
-        Objects.requireNonNull(hand, "hand");
+        Objects.requireNonNull(handOf, "handOf");
         try (LandmarkModels landmarks = LandmarkModels.forModel(classifier);
-             HandedReader frames = new HandedReader(FrameClassifier.forStills(classifier, landmarks), () -> hand)) {
-            return new Evaluator(frames::classify, loader, ModelInfo.of(classifier.modelFile(), classifier.descriptor()))
+             HandedReader frames = new HandedReader(FrameClassifier.forStills(classifier, landmarks),
+                     () -> SigningHand.RIGHT)) {
+            FrameReader reader = (file, bgr) -> frames.classify(bgr, handOf.apply(file));
+            return new Evaluator(reader, loader, ModelInfo.of(classifier.modelFile(), classifier.descriptor()))
                     .evaluate(set, scoredClasses, listener, cancelled);
         }
     }
@@ -114,7 +114,7 @@ public final class Evaluator {
         ThreadLog.shared().record(ThreadLog.FILE_IO);
         try (ImageLoader.LoadedImage loaded = loader.load(image.file())) {
             ThreadLog.shared().record(ThreadLog.INFERENCE);
-            FrameResult result = reader.read(loaded.bgr());
+            FrameResult result = reader.read(image.file(), loaded.bgr());
             return ImageRecord.predicted(image.file(), image.label(), result.classification().label(),
                     result.classification().confidence(), result.classification().top(TOP_K), result.handFound(),
                     result.source() == null ? "" : result.source().name().toLowerCase(Locale.ROOT));

@@ -37,7 +37,12 @@ public final class HandedReader implements FrameReader {
 
     @Override
     public FrameResult classify(Mat bgrFrame) throws ModelException {
-        if (!hand.get().mirrors()) {
+        return classify(bgrFrame, hand.get());
+    }
+
+    /** Reads {@code bgrFrame} for {@code hand}, whatever the supplier says (a set whose images name their hand). */
+    public FrameResult classify(Mat bgrFrame, SigningHand hand) throws ModelException {
+        if (!hand.mirrors()) {
             return reader.classify(bgrFrame);
         }
         Mat mirrored = new Mat();

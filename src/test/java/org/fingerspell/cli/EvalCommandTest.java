@@ -6,6 +6,7 @@ import org.fingerspell.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.fingerspell.image.OpenCv;
+import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Scalar;
@@ -15,9 +16,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EvalCommandTest {
@@ -177,5 +180,52 @@ class EvalCommandTest {
         int code = run("eval", dir.toString(), "--top-confusions", "-1");
         assertEquals(ExitCodes.USAGE, code);
         assertTrue(err.contains("must be 0 or more"), err);
+    }
+
+    @Test
+    void leftHandImagesNamedByTheManifest_areReadMirrored() throws IOException {
+        OpenCv.load();
+        Path model = TinyModel.install(Files.createDirectory(dir.resolve("model")));
+        Path right = dir.resolve("right");
+        Path left = dir.resolve("left");
+        StringBuilder manifest = new StringBuilder("file,label,handedness\n");
+        for (String label : new String[] {"A", "B"}) {
+            for (int i = 0; i < 3; i++) {
+                Mat image = new Mat(48, 64, CvType.CV_8UC3, new Scalar(20 + 60 * i, 40, 200));
+                image.submat(0, 48, 0, 20 + 10 * i).setTo(new Scalar(250, 30 * i, 10));
+                String name = label + "/" + i + ".png";
+                Files.createDirectories(right.resolve(label));
+                Files.createDirectories(left.resolve(label));
+                Imgcodecs.imwrite(right.resolve(name).toString(), image);
+                Core.flip(image, image, 1);
+                Imgcodecs.imwrite(left.resolve(name).toString(), image);
+                image.release();
+                manifest.append(name).append(',').append(label).append(",left\n");
+            }
+        }
+        assertEquals(ExitCodes.OK, run("eval", right.toString(), "--model", model.toString(), "--report",
+                dir.resolve("report-right").toString()), err);
+        assertEquals(ExitCodes.OK, run("eval", left.toString(), "--model", model.toString(), "--report",
+                dir.resolve("report-left-as-is").toString()), err);
+        Files.writeString(left.resolve("manifest.csv"), manifest);
+        assertEquals(ExitCodes.OK, run("eval", left.toString(), "--model", model.toString(), "--report",
+                dir.resolve("report-left").toString()), err);
+        assertTrue(err.contains("6 images signed with the left hand"), err);
+
+        List<String> asRight = readings(dir.resolve("report-right"));
+        assertEquals(asRight, readings(dir.resolve("report-left")));
+        assertNotEquals(asRight, readings(dir.resolve("report-left-as-is")),
+                "without the manifest the mirrored images read differently");
+    }
+
+    /** Each image (class folder and name), class, prediction and confidence from a report's predictions.csv. */
+    private static List<String> readings(Path report) throws IOException {
+        return Files.readAllLines(report.resolve("predictions.csv")).stream().skip(1)
+                .map(line -> {
+                    String[] cells = line.split(",");
+                    Path file = Path.of(cells[0]);
+                    return file.getParent().getFileName() + "/" + file.getFileName() + " " + cells[1] + " "
+                            + cells[2] + " " + cells[3];
+                }).sorted().toList();
     }
 }

@@ -1,5 +1,6 @@
 package org.fingerspell.dataset;
 
+import org.fingerspell.hand.SigningHand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +46,17 @@ class ManifestConditionsTest {
                 + "B/1.png,B,dim\nB/2.png,B,\n");
         assertEquals(List.of("bright", "dim"), manifest.values("lighting"));
         assertEquals(List.of(), manifest.values("signer"));
+    }
+
+    @Test
+    void signingHand_asRecorded_elseTheFallback() throws IOException {
+        ManifestConditions manifest = write("file,label,handedness\nA/1.png,A,left\nA/2.png,A,right\n"
+                + "A/3.png,A,\nA/4.png,A,both\n");
+        assertEquals(SigningHand.LEFT, manifest.signingHand(root.resolve("A/1.png"), SigningHand.RIGHT));
+        assertEquals(SigningHand.RIGHT, manifest.signingHand(root.resolve("A/2.png"), SigningHand.LEFT));
+        assertEquals(SigningHand.LEFT, manifest.signingHand(root.resolve("A/3.png"), SigningHand.LEFT), "empty cell");
+        assertEquals(SigningHand.RIGHT, manifest.signingHand(root.resolve("A/4.png"), SigningHand.RIGHT), "unknown");
+        assertEquals(SigningHand.LEFT, manifest.signingHand(root.resolve("B/9.png"), SigningHand.LEFT), "not listed");
     }
 
     @Test

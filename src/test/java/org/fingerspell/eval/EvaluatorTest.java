@@ -26,7 +26,7 @@ class EvaluatorTest {
     Path dir;
 
     /** Reads bright images as A and dark ones as B, like a model would read hands. */
-    private static final Evaluator.FrameReader BRIGHT_IS_A = bgr -> EvalFixtures.frameResult(
+    private static final Evaluator.FrameReader BRIGHT_IS_A = (file, bgr) -> EvalFixtures.frameResult(
             Core.mean(bgr).val[0] > 127 ? "A" : "B", 0.9);
 
     private ClassFolderSet set() throws IOException {
@@ -86,7 +86,7 @@ class EvaluatorTest {
     @Test
     void evaluate_stopsAndMarksCancelled_whenCancelledMidway() throws IOException {
         AtomicInteger reads = new AtomicInteger();
-        Evaluator evaluator = new Evaluator(bgr -> {
+        Evaluator evaluator = new Evaluator((file, bgr) -> {
             reads.incrementAndGet();
             return EvalFixtures.frameResult("A", 0.9);
         }, new ImageLoader(), EvalFixtures.MODEL);
@@ -99,7 +99,7 @@ class EvaluatorTest {
     @Test
     void evaluate_recordsModelFailureAndGoesOn_classifierThrows() throws IOException {
         AtomicInteger calls = new AtomicInteger();
-        Evaluator evaluator = new Evaluator(bgr -> {
+        Evaluator evaluator = new Evaluator((file, bgr) -> {
             if (calls.incrementAndGet() == 1) {
                 throw new ModelException("inference failed: boom");
             }

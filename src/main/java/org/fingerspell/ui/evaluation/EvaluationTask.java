@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * Scans the set, reads its manifest, loads the model(s) and evaluates each in turn with {@link Evaluator}, on a
@@ -84,7 +85,7 @@ final class EvaluationTask extends Task<EvaluationTask.Outcome> {
             }
             List<EvaluationResult> results = new ArrayList<>();
             for (int m = 0; m < classifiers.size(); m++) {
-                EvaluationResult result = Evaluator.evaluate(classifiers.get(m), loader, set, scoredClasses, hand,
+                EvaluationResult result = Evaluator.evaluate(classifiers.get(m), loader, set, scoredClasses, handOf(manifest),
                         progress(m, classifiers.size(), toRead), cancelled);
                 results.add(result);
                 if (result.cancelled()) {
@@ -95,6 +96,11 @@ final class EvaluationTask extends Task<EvaluationTask.Outcome> {
         } finally {
             classifiers.forEach(OnnxClassifier::close);
         }
+    }
+
+    /** Each image's hand: what the set's manifest recorded (capture writes it), else the Signing hand setting. */
+    private Function<Path, SigningHand> handOf(ManifestConditions manifest) {
+        return manifest == null ? image -> hand : image -> manifest.signingHand(image, hand);
     }
 
     private EvaluationListener progress(int model, int models, long perModel) {

@@ -123,7 +123,7 @@ class EvaluationViewModelTest {
     private static EvaluationResult direct(Path dataset, Path model) throws Exception {
         try (OnnxClassifier classifier = OnnxClassifier.load(model, DeviceChoice.CPU, 1)) {
             return Evaluator.evaluate(classifier, new ImageLoader(), ClassFolderSet.scan(dataset), Labels.ALL,
-                    org.fingerspell.hand.SigningHand.RIGHT,
+                    image -> org.fingerspell.hand.SigningHand.RIGHT,
                     EvaluationListener.NONE, () -> false);
         }
     }
