@@ -54,7 +54,8 @@ def train(train_rows, val_rows, args, log):
         total = 0.0
         for b in range(0, len(order), args.batch_size):
             i = order[b:b + args.batch_size]
-            xb = torch.from_numpy(augment(x[i], rng, args.rotate, args.scale, args.noise, args.tilt))
+            xb = torch.from_numpy(augment(x[i], rng, args.rotate, args.scale, args.noise, args.tilt,
+                                          mirror=not args.no_mirror))
             loss = loss_fn(net(xb), torch.from_numpy(y[i]))
             opt.zero_grad()
             loss.backward()
@@ -202,6 +203,9 @@ def build_parser():
     p.add_argument("--noise", type=float, default=0.03, help="jitter of each point, in palm lengths")
     p.add_argument("--tilt", type=float, default=0.0,
                    help="random turn out of the image plane about the wrist, degrees (another camera angle)")
+    p.add_argument("--no-mirror", action="store_true",
+                   help="right hands only: no mirrored hands in training (the app mirrors a left-handed signer's "
+                        "frames; train.py --no-hflip is the crop classifier's counterpart)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--members", type=int, default=1,
                    help="train this many classifiers (seeds seed, seed+1, ...) and export the mean of their logits")

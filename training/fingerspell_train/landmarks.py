@@ -80,9 +80,9 @@ class LandmarkEnsemble(nn.Module):
         return torch.stack([m(x) for m in self.members]).mean(0)
 
 
-def augment(rows, rng, rotate=20.0, scale=0.1, noise=0.03, tilt_degrees=0.0):
-    """Random turn about the wrist (degrees), per-axis stretch, mirror (the other hand), jitter in palm units and,
-    with tilt_degrees, a turn out of the image plane."""
+def augment(rows, rng, rotate=20.0, scale=0.1, noise=0.03, tilt_degrees=0.0, mirror=True):
+    """Random turn about the wrist (degrees), per-axis stretch, mirror (the other hand; half the rows when
+    mirror), jitter in palm units and, with tilt_degrees, a turn out of the image plane."""
     x = rows.copy()
     pts = x[:, :POINTS * 3].reshape(-1, POINTS, 3)
     wrist = pts[:, WRIST:WRIST + 1].copy()
@@ -97,7 +97,9 @@ def augment(rows, rng, rotate=20.0, scale=0.1, noise=0.03, tilt_degrees=0.0):
     rel[:, :, 0] = c[:, None] * xy[:, :, 0] - s[:, None] * xy[:, :, 1]
     rel[:, :, 1] = s[:, None] * xy[:, :, 0] + c[:, None] * xy[:, :, 1]
     rel *= rng.uniform(1 - scale, 1 + scale, (n, 1, 3))
-    rel[rng.random(n) < 0.5, :, 0] *= -1
+    flip = rng.random(n) < 0.5  # drawn either way, so the other draws do not depend on mirror
+    if mirror:
+        rel[flip, :, 0] *= -1
     rel += rng.normal(0, noise, rel.shape) * palm
     x[:, :POINTS * 3] = (wrist + rel).reshape(n, -1)
     return x

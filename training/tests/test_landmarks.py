@@ -164,6 +164,14 @@ class AugmentTest(unittest.TestCase):
         self.assertLess(mirrored, 0.6)
 
 
+    def test_no_mirror_keeps_every_hand_on_its_side(self):
+        rng = np.random.default_rng(3)
+        x = hand(rng, 400)
+        y = augment(x, rng, rotate=0, scale=0, noise=0, mirror=False)
+        dx = (x[:, 27] - x[:, 0]) * (y[:, 27] - y[:, 0])
+        self.assertEqual(np.sum(dx < 0), 0)
+
+
 class ReferenceTest(unittest.TestCase):
     def test_reference_holds_the_logits_of_its_own_rounded_inputs(self):
         import json
