@@ -9,7 +9,7 @@ import java.util.Locale;
  */
 public enum SigningHand {
     RIGHT("Right hand"),
-    LEFT("Left hand (frames are mirrored before reading)");
+    LEFT("Left hand (mirrored)");
 
     private final String description;
 

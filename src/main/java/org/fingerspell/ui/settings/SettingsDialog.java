@@ -13,6 +13,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -89,6 +90,8 @@ public final class SettingsDialog extends Dialog<AppSettings> {
             }
         });
         hand.valueProperty().bindBidirectional(viewModel.signingHandProperty());
+        hand.setTooltip(new Tooltip("The model learned right hands: a left hand's frames are mirrored before the "
+                + "hand is looked for"));
 
         ToggleSwitch mirror = new ToggleSwitch("Show the video as a mirror");
         mirror.selectedProperty().bindBidirectional(viewModel.mirrorProperty());
