@@ -85,6 +85,7 @@ class LiveViewModelStatesTest {
         Label label = robot.lookup("#statusLeftHand").queryAs(Label.class);
         assertTrue(label.isVisible());
         assertEquals("Left hand: read mirrored", label.getText());
+        assertEquals("left", window.capture().handednessProperty().get(), "capture's shots start as left-handed");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.live().readingsShown() > 3);
 
         robot.interact(() -> window.app().update(window.app().settings().withSigningHand(SigningHand.RIGHT)));

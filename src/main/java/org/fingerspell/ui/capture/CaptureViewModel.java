@@ -131,6 +131,8 @@ public final class CaptureViewModel {
         this.live = Objects.requireNonNull(live, "live");
         this.tap = Objects.requireNonNull(tap, "tap");
         this.clock = Objects.requireNonNull(clock, "clock");
+        // A left-handed signer set Signing hand once; the shots' hand starts from it.
+        handedness.set(live.leftHandedProperty().get() ? "left" : "right");
         ticker = new Timeline(new KeyFrame(Duration.millis(100), e -> tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         dimension.addListener((obs, was, now) -> refresh());
