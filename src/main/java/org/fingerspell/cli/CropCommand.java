@@ -97,6 +97,11 @@ public final class CropCommand implements java.util.concurrent.Callable<Integer>
                     + "default: ${DEFAULT-VALUE}).")
     private double context;
 
+    @Option(names = "--min-landmark-presence", paramLabel = "P",
+            description = "Take a palm detection for a hand only where the hand landmark model finds one with at "
+                    + "least this presence, 0 = every detection (default: the model's landmarks.min_presence).")
+    private Double minLandmarkPresence;
+
     @Option(names = "--model", paramLabel = "FILE",
             description = "Model whose descriptor gives the crop policy (default: the committed model).")
     private Path model;
@@ -108,9 +113,15 @@ public final class CropCommand implements java.util.concurrent.Callable<Integer>
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
-    /** @param landmarkModel the hand landmark model the descriptor names, or null when it names none */
-    private record Policy(double margin, boolean rotateUpright, String from, Path landmarkModel) {
+    /**
+     * @param landmarkModel the hand landmark model the descriptor names, or null when it names none
+     * @param minPresence   the landmark presence a palm needs to count as a hand (0: every palm counts)
+     */
+    private record Policy(double margin, boolean rotateUpright, String from, Path landmarkModel, double minPresence) {
     }
+
+    /** Palm detections the landmark check did not take for a hand, over all workers. */
+    private long rejectedPalms;
 
     /** @param landmarks the hand's landmarks, or null (no hand, or no landmark model) */
     private record Outcome(LabeledImage image, String outFile, HandCropper.Location location, HandLandmarks landmarks,
@@ -133,10 +144,19 @@ public final class CropCommand implements java.util.concurrent.Callable<Integer>
         if (margin != null && !(margin >= 0 && margin <= 2)) {
             throw new ParameterException(spec.commandLine(), "--margin " + margin + " is outside 0..2");
         }
+        if (minLandmarkPresence != null && !(minLandmarkPresence >= 0 && minLandmarkPresence <= 1)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--min-landmark-presence " + minLandmarkPresence + " is outside 0..1");
+        }
         if (threads < 0 || threads > 64) {
             throw new ParameterException(spec.commandLine(), "--threads " + threads + " is outside 0..64");
         }
         Policy policy = policy(err);
+        if (policy.minPresence() > 0 && policy.landmarkModel() == null) {
+            err.println("fingerspell: --min-landmark-presence needs a model whose descriptor names a hand landmark "
+                    + "model (--model)");
+            return ExitCodes.USAGE;
+        }
         ClassFolderSet set = ClassFolderSet.scan(inDir);
         if (set.images().isEmpty()) {
             err.println("fingerspell: no images in class folders under " + inDir);
@@ -153,9 +173,11 @@ public final class CropCommand implements java.util.concurrent.Callable<Integer>
         Optional<Path> detectorFile = DetectorLocator.find();
         int workers = threads > 0 ? threads : Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         err.printf(Locale.ROOT, "fingerspell: cropping %d images from %s (margin %.2f, %s, context %.2f, %d px, "
-                        + "policy from %s, %s, %d threads)%n", set.images().size(), inDir, policy.margin(),
+                        + "policy from %s, %s%s, %d threads)%n", set.images().size(), inDir, policy.margin(),
                 policy.rotateUpright() ? "rotated upright" : "not rotated", context, size, policy.from(),
-                policy.landmarkModel() == null ? "no landmarks" : "landmarks " + policy.landmarkModel(), workers);
+                policy.landmarkModel() == null ? "no landmarks" : "landmarks " + policy.landmarkModel(),
+                policy.minPresence() > 0 ? String.format(Locale.ROOT, ", palms need presence %.2f",
+                        policy.minPresence()) : "", workers);
         err.flush();
 
         if (workers > 1) {
@@ -176,6 +198,10 @@ public final class CropCommand implements java.util.concurrent.Callable<Integer>
         writeCsv(outcomes);
         writeJson(policy, detectorFile, outcomes);
         int failures = report(outcomes, out, err, detectorFile.isPresent());
+        if (policy.minPresence() > 0) {
+            out.printf(Locale.ROOT, "palm detections the landmark model did not take for a hand: %d%n", rejectedPalms);
+            out.flush();
+        }
         if (failures > 0) {
             err.printf("fingerspell: %d of %d images could not be cropped%n", failures, images.size());
             return ExitCodes.INPUT_ERROR;
@@ -193,20 +219,23 @@ public final class CropCommand implements java.util.concurrent.Callable<Integer>
         if (model != null || Files.isRegularFile(ModelDescriptor.pathFor(modelFile))) {
             descriptor = ModelDescriptor.forModel(modelFile);
         }
-        Path landmarkModel = descriptor == null || descriptor.landmarks() == null ? null
-                : descriptor.landmarks().detectorFile(modelFile);
+        ModelDescriptor.Landmarks landmarks = descriptor == null ? null : descriptor.landmarks();
+        Path landmarkModel = landmarks == null ? null : landmarks.detectorFile(modelFile);
+        double minPresence = minLandmarkPresence != null ? minLandmarkPresence
+                : landmarks == null ? 0 : landmarks.minPresence();
         if (margin != null && rotateUpright != null) {
-            return new Policy(margin, rotateUpright, "flags", landmarkModel);
+            return new Policy(margin, rotateUpright, "flags", landmarkModel, minPresence);
         }
         if (descriptor == null) {
             err.println("fingerspell: no model descriptor found; the default crop policy fills what flags leave open");
             return new Policy(margin != null ? margin : HandCropper.DEFAULT_MARGIN,
-                    rotateUpright != null ? rotateUpright : HandCropper.DEFAULT_ROTATE_UPRIGHT, "defaults", null);
+                    rotateUpright != null ? rotateUpright : HandCropper.DEFAULT_ROTATE_UPRIGHT, "defaults", null,
+                    minPresence);
         }
         ModelDescriptor.CropPolicy fromModel = descriptor.crop();
         return new Policy(margin != null ? margin : fromModel.margin(),
                 rotateUpright != null ? rotateUpright : fromModel.rotateUpright(),
-                ModelDescriptor.pathFor(modelFile).toString(), landmarkModel);
+                ModelDescriptor.pathFor(modelFile).toString(), landmarkModel, minPresence);
     }
 
     /** Which images go on the contact sheet: evenly spread picks, {@value #SHEET_PER_CLASS} per class. */
@@ -236,6 +265,9 @@ public final class CropCommand implements java.util.concurrent.Callable<Integer>
         List<HandCropper> croppers = new ArrayList<>();
         ThreadLocal<HandCropper> cropper = ThreadLocal.withInitial(() -> {
             HandCropper c = Croppers.handCropper(policy.margin(), policy.rotateUpright(), HandCropper.Tracking.OFF);
+            if (landmarker != null && policy.minPresence() > 0 && c.hasDetector()) {
+                c.verifyWith(landmarker::locate, policy.minPresence());
+            }
             synchronized (croppers) {
                 croppers.add(c);
             }
@@ -276,6 +308,7 @@ public final class CropCommand implements java.util.concurrent.Callable<Integer>
         } finally {
             pool.shutdownNow();
             synchronized (croppers) {
+                rejectedPalms = croppers.stream().mapToLong(HandCropper::rejectedPalms).sum();
                 croppers.forEach(HandCropper::close);
             }
         }
@@ -307,7 +340,8 @@ public final class CropCommand implements java.util.concurrent.Callable<Integer>
         String outFile = image.label() + "/" + (dot > 0 ? name.substring(0, dot) : name) + ".png";
         try (ImageLoader.LoadedImage loaded = loader.load(image.file())) {
             HandCropper.Location location = cropper.locate(loaded.bgr());
-            HandLandmarks landmarks = landmarker == null || location.hand() == null ? null
+            HandLandmarks landmarks = location.landmarks() != null ? location.landmarks()
+                    : landmarker == null || location.hand() == null ? null
                     : landmarker.locate(loaded.bgr(), location.hand());
             CropRegion withContext = HandGeometry.scaled(location.region(), context);
             Mat crop = RegionCutter.cut(loaded.bgr(), withContext, size);
@@ -403,6 +437,7 @@ public final class CropCommand implements java.util.concurrent.Callable<Integer>
         json.put("size", size);
         json.put("detector_sha256", detectorFile.map(CropCommand::sha256).orElse(null));
         json.put("landmark_model_sha256", policy.landmarkModel() == null ? null : sha256(policy.landmarkModel()));
+        json.put("min_landmark_presence", policy.minPresence());
         json.put("app_version", AppInfo.version());
         json.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         json.put("policy_from", policy.from());
@@ -413,6 +448,7 @@ public final class CropCommand implements java.util.concurrent.Callable<Integer>
                 && o.location().source() == Crop.Source.DETECTED).count();
         json.put("images", cropped);
         json.put("detected", detected);
+        json.put("palms_rejected_by_landmarks", rejectedPalms);
         json.put("failed", outcomes.size() - cropped);
         Files.writeString(outDir.resolve("crops.json"),
                 new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(json)

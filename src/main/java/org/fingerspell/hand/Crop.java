@@ -16,13 +16,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  *                  the largest centred square) or {@link Source#WHOLE_FRAME} (the "whole" policy)
  * @param hand      the hand square (no margin, the hand landmark model's input) for DETECTED and TRACKED; null when
  *                  no hand was located (the guide box, the whole frame, no hand)
+ * @param landmarks the landmarks the cropper's {@link HandCheck} read in {@code hand}, or null when it has none
+ *                  (the reader then runs the landmark model itself)
  */
-public record Crop(Mat image, CropRegion region, boolean handFound, double score, Source source, CropRegion hand)
-        implements AutoCloseable {
+public record Crop(Mat image, CropRegion region, boolean handFound, double score, Source source, CropRegion hand,
+                   HandLandmarks landmarks) implements AutoCloseable {
 
     public enum Source { DETECTED, TRACKED, FALLBACK, NO_HAND, WHOLE_FRAME }
 
     private static final AtomicInteger OPEN = new AtomicInteger();
+
+    /** A crop whose hand, if any, was not checked by the landmark model. */
+    public Crop(Mat image, CropRegion region, boolean handFound, double score, Source source, CropRegion hand) {
+        this(image, region, handFound, score, source, hand, null);
+    }
 
     public Crop {
         if (image != null && !image.empty()) {

@@ -4,6 +4,7 @@ import org.fingerspell.bench.Stage;
 import org.fingerspell.bench.StageClock;
 import org.fingerspell.image.OpenCv;
 import org.fingerspell.model.Labels;
+import org.fingerspell.model.ModelException;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -11,6 +12,8 @@ import org.opencv.core.Size;
 import org.opencv.imgproc.CLAHE;
 import org.opencv.imgproc.Imgproc;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -27,7 +30,9 @@ import java.util.Objects;
  * The detector makes up to a few passes over a frame ({@link #STILL_ATTEMPTS}, {@link #LIVE_ATTEMPTS}):
  * letterboxed inside black borders of several widths (a hand that fills the frame is otherwise missed), then
  * contrast-equalised. When still no hand is found the crop is the largest centred square, marked
- * {@link Crop.Source#NO_HAND}. Without a detector the crop is that same square, the guide box the user
+ * {@link Crop.Source#NO_HAND}. With a {@link HandCheck} ({@link #verifyWith}), a palm is taken only when the hand
+ * landmark model finds a hand in its square; otherwise the next palm or pass is tried, and a tracked hand that the
+ * landmark model no longer sees is searched for again at once. Without a detector the crop is that same square, the guide box the user
  * places the hand in, marked {@link Crop.Source#FALLBACK} and assumed to hold the hand. One instance per thread.
  */
 public final class HandCropper implements Cropper {
@@ -128,8 +133,16 @@ public final class HandCropper implements Cropper {
         }
     }
 
-    /** Where the crop comes from, before any pixel is cut. {@code hand} is the hand square (no margin) or null. */
-    public record Location(CropRegion region, boolean handFound, double score, Crop.Source source, CropRegion hand) {
+    /**
+     * Where the crop comes from, before any pixel is cut. {@code hand} is the hand square (no margin) or null;
+     * {@code landmarks} what the {@link HandCheck} read in it, or null when there is no check or no hand.
+     */
+    public record Location(CropRegion region, boolean handFound, double score, Crop.Source source, CropRegion hand,
+                           HandLandmarks landmarks) {
+    }
+
+    /** A palm, the hand square around it, and what the check read there (null without a check). */
+    private record Found(PalmDetection palm, CropRegion hand, HandLandmarks landmarks) {
     }
 
     private final PalmFinder detector;
@@ -150,6 +163,9 @@ public final class HandCropper implements Cropper {
     private int framesSinceDetection;
     private boolean redetect;
     private long detectorRuns;
+    private HandCheck check;
+    private double minPresence;
+    private long rejectedPalms;
 
     /**
      * @param detector the palm detector (owned: closed with this cropper), or null for the guide-box fallback
@@ -192,6 +208,23 @@ public final class HandCropper implements Cropper {
         this.maxCutSide = side;
     }
 
+    /**
+     * Takes a palm (or keeps tracking a hand) only where {@code check} reads a hand with a presence of at least
+     * {@code minPresence}. Set before the first crop.
+     */
+    public void verifyWith(HandCheck check, double minPresence) {
+        if (!(minPresence > 0 && minPresence <= 1)) {
+            throw new IllegalArgumentException("the least landmark presence must be in (0, 1], not " + minPresence);
+        }
+        this.check = Objects.requireNonNull(check);
+        this.minPresence = minPresence;
+    }
+
+    /** Palm detections (and tracked hands) the hand check did not take for a hand. */
+    public long rejectedPalms() {
+        return rejectedPalms;
+    }
+
     public boolean hasDetector() {
         return detector != null;
     }
@@ -206,35 +239,58 @@ public final class HandCropper implements Cropper {
         return detector == null ? 0 : detector.networkNanos();
     }
 
+    /**
+     * Finds the hand in {@code bgrFrame}. A failure of the hand check's model is thrown as an
+     * {@link IllegalStateException} whose cause is the {@link ModelException}.
+     */
     public Location locate(Mat bgrFrame) {
         int width = bgrFrame.cols();
         int height = bgrFrame.rows();
         if (detector == null) {
-            return new Location(CropRegion.centredSquare(width, height), true, 0, Crop.Source.FALLBACK, null);
+            return new Location(CropRegion.centredSquare(width, height), true, 0, Crop.Source.FALLBACK, null, null);
         }
         boolean reuse = tracking.enabled() && lastHand != null && !redetect
                 && framesSinceDetection < tracking.redetectEvery() - 1;
         if (reuse) {
-            framesSinceDetection++;
-            return new Location(HandGeometry.policyRegion(lastHand, margin, rotateUpright), true, lastScore,
-                    Crop.Source.TRACKED, lastHand);
+            HandLandmarks seen = read(bgrFrame, lastHand);
+            if (isHand(seen)) {
+                framesSinceDetection++;
+                return new Location(HandGeometry.policyRegion(lastHand, margin, rotateUpright), true, lastScore,
+                        Crop.Source.TRACKED, lastHand, seen);
+            }
+            rejectedPalms++; // the hand moved out of the tracked square: look for it again in this frame
         }
         redetect = false;
-        PalmDetection palm = choose(detectWithRetry(bgrFrame));
-        if (palm == null) {
+        Found found = detectWithRetry(bgrFrame);
+        if (found == null) {
             lastHand = null;
-            return new Location(CropRegion.centredSquare(width, height), false, 0, Crop.Source.NO_HAND, null);
+            return new Location(CropRegion.centredSquare(width, height), false, 0, Crop.Source.NO_HAND, null, null);
         }
-        CropRegion hand = HandGeometry.handRegion(palm);
-        lastHand = hand;
-        lastScore = palm.score();
+        lastHand = found.hand();
+        lastScore = found.palm().score();
         framesSinceDetection = 0;
-        return new Location(HandGeometry.policyRegion(hand, margin, rotateUpright), true, palm.score(),
-                Crop.Source.DETECTED, hand);
+        return new Location(HandGeometry.policyRegion(found.hand(), margin, rotateUpright), true,
+                found.palm().score(), Crop.Source.DETECTED, found.hand(), found.landmarks());
     }
 
-    private List<PalmDetection> detectWithRetry(Mat bgrFrame) {
-        List<PalmDetection> palms = List.of();
+    private HandLandmarks read(Mat bgrFrame, CropRegion hand) {
+        if (check == null) {
+            return null;
+        }
+        try {
+            return check.read(bgrFrame, hand);
+        } catch (ModelException e) {
+            throw new IllegalStateException("the hand landmark model failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Without a check every palm is a hand. */
+    private boolean isHand(HandLandmarks seen) {
+        return check == null || seen.presence() >= minPresence;
+    }
+
+    /** The passes in turn; in each, the palms in order of preference until one passes the check. */
+    private Found detectWithRetry(Mat bgrFrame) {
         boolean equalisedReady = false;
         boolean brightenedReady = false;
         for (Attempt attempt : attempts) {
@@ -253,12 +309,16 @@ public final class HandCropper implements Cropper {
                 input = brightened;
             }
             detectorRuns++;
-            palms = detector.detect(input, attempt.pad());
-            if (!palms.isEmpty()) {
-                break;
+            for (PalmDetection palm : inPreferenceOrder(detector.detect(input, attempt.pad()))) {
+                CropRegion hand = HandGeometry.handRegion(palm);
+                HandLandmarks seen = read(bgrFrame, hand);
+                if (isHand(seen)) {
+                    return new Found(palm, hand, seen);
+                }
+                rejectedPalms++;
             }
         }
-        return palms;
+        return null;
     }
 
     /** CLAHE on the lightness channel: brings out a hand against a bright window or in a dark room. */
@@ -286,23 +346,17 @@ public final class HandCropper implements Cropper {
         Core.LUT(bgrFrame, gammaTable, brightened);
     }
 
-    /** Several palms: the one closest to the last hand when tracking one, otherwise the largest. */
-    PalmDetection choose(List<PalmDetection> palms) {
-        PalmDetection best = null;
-        double bestKey = Double.NEGATIVE_INFINITY;
-        for (PalmDetection palm : palms) {
-            double key;
-            if (tracking.enabled() && lastHand != null) {
-                key = -Math.hypot(palm.centerX() - lastHand.centerX(), palm.centerY() - lastHand.centerY());
-            } else {
-                key = palm.area();
-            }
-            if (key > bestKey) {
-                bestKey = key;
-                best = palm;
-            }
+    /** Several palms: closest to the last hand first when tracking one, otherwise largest first (ties keep order). */
+    private List<PalmDetection> inPreferenceOrder(List<PalmDetection> palms) {
+        List<PalmDetection> ordered = new ArrayList<>(palms);
+        if (tracking.enabled() && lastHand != null) {
+            CropRegion last = lastHand;
+            ordered.sort(Comparator.comparingDouble(
+                    palm -> Math.hypot(palm.centerX() - last.centerX(), palm.centerY() - last.centerY())));
+        } else {
+            ordered.sort(Comparator.comparingDouble(PalmDetection::area).reversed());
         }
-        return best;
+        return ordered;
     }
 
     @Override
@@ -324,7 +378,7 @@ public final class HandCropper implements Cropper {
         Mat image = RegionCutter.cutNative(bgrFrame, location.region(), maxCutSide);
         clock.lap(Stage.CROP_PREPROCESS);
         return new Crop(image, location.region(), location.handFound(), location.score(), location.source(),
-                location.hand());
+                location.hand(), location.landmarks());
     }
 
     /** Live video: a {@code nothing} reading or a low confidence makes the next frame run the detector. */

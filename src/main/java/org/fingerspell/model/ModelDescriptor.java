@@ -104,6 +104,8 @@ public final class ModelDescriptor {
         @SerializedName("logits_output")
         private String logitsOutput;
         private Double weight;
+        @SerializedName("min_presence")
+        private Double minPresence;
 
         public String detector() { return detector; }
         public String classifier() { return classifier; }
@@ -111,6 +113,11 @@ public final class ModelDescriptor {
         public String logitsOutput() { return logitsOutput; }
         /** 0: the crop classifier alone; 1: the landmark classifier alone. */
         public double weight() { return weight; }
+        /**
+         * A palm detection whose hand square the landmark model finds a hand in with less presence than this is not
+         * taken for a hand (0, or absent in older descriptors: every detection is).
+         */
+        public double minPresence() { return minPresence == null ? 0 : minPresence; }
 
         /** The landmark model's file, beside {@code modelFile} (the ONNX file this descriptor describes). */
         public Path detectorFile(Path modelFile) {
@@ -129,6 +136,9 @@ public final class ModelDescriptor {
             requireName(problems, "logits_output", logitsOutput);
             if (weight == null || !(weight >= 0 && weight <= 1)) {
                 problems.add("landmarks.weight must be within 0..1, not " + weight);
+            }
+            if (minPresence != null && !(minPresence >= 0 && minPresence <= 1)) {
+                problems.add("landmarks.min_presence must be within 0..1, not " + minPresence);
             }
         }
 

@@ -47,14 +47,20 @@ public final class FrameClassifier implements FrameReader {
 
     /** For image files and evaluation: each image is searched for a hand on its own, nothing is tracked. */
     public static FrameClassifier forStills(OnnxClassifier classifier, LandmarkModels landmarks) {
-        return new FrameClassifier(classifier.newSession(), Croppers.forStills(classifier.descriptor()),
-                classifier.descriptor(), landmarks, true);
+        return new FrameClassifier(classifier.newSession(),
+                checked(Croppers.forStills(classifier.descriptor()), landmarks), classifier.descriptor(), landmarks,
+                true);
     }
 
     /** For live video: the hand is tracked between frames. */
     public static FrameClassifier forVideo(OnnxClassifier classifier, LandmarkModels landmarks) {
-        return new FrameClassifier(classifier.newSession(), Croppers.forVideo(classifier.descriptor()),
-                classifier.descriptor(), landmarks, false);
+        return new FrameClassifier(classifier.newSession(),
+                checked(Croppers.forVideo(classifier.descriptor()), landmarks), classifier.descriptor(), landmarks,
+                false);
+    }
+
+    private static Cropper checked(Cropper cropper, LandmarkModels landmarks) {
+        return landmarks == null ? cropper : landmarks.checking(cropper);
     }
 
     @Override
@@ -72,7 +78,7 @@ public final class FrameClassifier implements FrameReader {
      * clock.
      */
     public FrameResult classify(Mat bgrFrame, StageClock clock) throws ModelException {
-        try (Crop crop = cropper.crop(bgrFrame, clock)) {
+        try (Crop crop = cropCheckingHand(bgrFrame, clock)) {
             if (!crop.handFound() && nothingWithoutHand) {
                 return new FrameResult(certainNothing(), crop.region(), false, crop.score(), crop.source(), false,
                         null);
@@ -80,13 +86,25 @@ public final class FrameClassifier implements FrameReader {
             Classification classification = session.classify(crop.image(), clock);
             HandLandmarks hand = null;
             if (landmarks != null && crop.hand() != null) {
-                hand = landmarks.locate(bgrFrame, crop.hand());
+                hand = crop.landmarks() != null ? crop.landmarks() : landmarks.locate(bgrFrame, crop.hand());
                 classification = landmarks.fuse(classification, hand);
                 clock.lap(Stage.LANDMARKS);
             }
             cropper.onClassified(classification.label(), classification.confidence());
             return new FrameResult(classification, crop.region(), crop.handFound(), crop.score(), crop.source(), true,
                     hand);
+        }
+    }
+
+    /** The crop; a failure of the landmark model that checked the hand comes out as the ModelException it is. */
+    private Crop cropCheckingHand(Mat bgrFrame, StageClock clock) throws ModelException {
+        try {
+            return cropper.crop(bgrFrame, clock);
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof ModelException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 

@@ -1,6 +1,8 @@
 package org.fingerspell.video;
 
 import org.fingerspell.hand.CropRegion;
+import org.fingerspell.hand.Cropper;
+import org.fingerspell.hand.HandCropper;
 import org.fingerspell.hand.HandLandmarker;
 import org.fingerspell.hand.HandLandmarks;
 import org.fingerspell.model.Classification;
@@ -27,13 +29,15 @@ public final class LandmarkModels implements AutoCloseable {
     private final HandLandmarker landmarker;
     private final LandmarkClassifier classifier;
     private final double weight;
+    private final double minPresence;
     private final List<String> labels;
 
     private LandmarkModels(HandLandmarker landmarker, LandmarkClassifier classifier, double weight,
-                           List<String> labels) {
+                           double minPresence, List<String> labels) {
         this.landmarker = landmarker;
         this.classifier = classifier;
         this.weight = weight;
+        this.minPresence = minPresence;
         this.labels = labels;
     }
 
@@ -51,7 +55,7 @@ public final class LandmarkModels implements AutoCloseable {
                 classifier.settings());
         try {
             LandmarkModels models = new LandmarkModels(landmarker, LandmarkClassifier.open(classifier.modelFile(),
-                    descriptor, classifier.settings()), spec.weight(), descriptor.labels());
+                    descriptor, classifier.settings()), spec.weight(), spec.minPresence(), descriptor.labels());
             LOG.info("{}: {}", descriptor.name(), models.describe());
             return models;
         } catch (ModelException | RuntimeException e) {
@@ -65,6 +69,17 @@ public final class LandmarkModels implements AutoCloseable {
         return landmarker.locate(bgrFrame, handSquare);
     }
 
+    /**
+     * Makes {@code cropper} take a palm for a hand only where the landmark model finds one (the descriptor's
+     * {@code landmarks.min_presence}); leaves it as it is when the descriptor sets none or it detects no palms.
+     */
+    public Cropper checking(Cropper cropper) {
+        if (minPresence > 0 && cropper instanceof HandCropper hands && hands.hasDetector()) {
+            hands.verifyWith(landmarker::locate, minPresence);
+        }
+        return cropper;
+    }
+
     /** The crop classifier's reading blended with the landmark classifier's reading of {@code hand}. */
     public Classification fuse(Classification crop, HandLandmarks hand) throws ModelException {
         double[] fused = LogitFusion.fuse(crop.probabilities(), classifier.logits(hand.features()), weight);
@@ -73,8 +88,10 @@ public final class LandmarkModels implements AutoCloseable {
 
     /** For logs and {@code info}: which files and how much the landmarks count. */
     public String describe() {
-        return String.format(java.util.Locale.ROOT, "hand landmarks %s, classifier %s, weight %.2f",
-                landmarker.file().getFileName(), classifier.file().getFileName(), weight);
+        return String.format(java.util.Locale.ROOT, "hand landmarks %s, classifier %s, weight %.2f%s",
+                landmarker.file().getFileName(), classifier.file().getFileName(), weight,
+                minPresence > 0 ? String.format(java.util.Locale.ROOT, ", palms need presence %.2f", minPresence)
+                        : "");
     }
 
     @Override

@@ -176,6 +176,49 @@ class CropCommandTest {
         }
     }
 
+    /**
+     * kaggle-test's D is a hand backlit against a window. The first detector pass finds a "palm" on two of its
+     * fingers (a square of 47 px in a 200 px frame, landmark presence near 0); with the presence check that palm is
+     * passed over and a later pass finds the whole hand, which the landmark model takes for a hand.
+     */
+    @Test
+    void crop_minLandmarkPresence_passesOverAPalmThatIsNoHand() throws Exception {
+        Path in = dir.resolve("in");
+        Files.createDirectories(in.resolve("D"));
+        Files.copy(TestData.pack("kaggle-test").resolve("D").resolve("D_test.jpg"),
+                in.resolve("D").resolve("D_test.jpg"));
+        Path model = tinyModel(true);
+        assertEquals(ExitCodes.OK, Main.run("crop", in.toString(), dir.resolve("plain").toString(), "--margin", "0.1",
+                "--no-rotate-upright", "--model", model.toString(), "--threads", "1"));
+        assertEquals(ExitCodes.OK, Main.run("crop", in.toString(), dir.resolve("checked").toString(), "--margin",
+                "0.1", "--no-rotate-upright", "--model", model.toString(), "--threads", "1",
+                "--min-landmark-presence", "0.5"));
+        String[] plain = rows(dir.resolve("plain")).get(0);
+        String[] checked = rows(dir.resolve("checked")).get(0);
+        assertEquals("detected", plain[4]);
+        assertTrue(Double.parseDouble(plain[11]) < 0.5, "presence " + plain[11]);
+        assertTrue(Double.parseDouble(plain[8]) < 100, "side " + plain[8]);
+        assertEquals("detected", checked[4]);
+        assertTrue(Double.parseDouble(checked[11]) >= 0.5, "presence " + checked[11]);
+        assertTrue(Double.parseDouble(checked[8]) > 150, "the whole hand: side " + checked[8]);
+        JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("checked").resolve("crops.json")))
+                .getAsJsonObject();
+        assertEquals(0.5, json.get("min_landmark_presence").getAsDouble(), 1e-12);
+        assertEquals(1, json.get("palms_rejected_by_landmarks").getAsLong());
+        JsonObject plainJson = JsonParser.parseString(Files.readString(dir.resolve("plain").resolve("crops.json")))
+                .getAsJsonObject();
+        assertEquals(0, plainJson.get("min_landmark_presence").getAsDouble(), 1e-12);
+    }
+
+    @Test
+    void crop_minLandmarkPresenceWithoutALandmarkModel_isAUsageError() throws Exception {
+        Path in = smallSet();
+        assertEquals(ExitCodes.USAGE, Main.run("crop", in.toString(), dir.resolve("out").toString(), "--model",
+                tinyModel(false).toString(), "--min-landmark-presence", "0.5"));
+        assertEquals(ExitCodes.USAGE, Main.run("crop", in.toString(), dir.resolve("out").toString(),
+                "--min-landmark-presence", "1.5"));
+    }
+
     private static List<String[]> rows(Path out) throws Exception {
         return Files.readAllLines(out.resolve("crops.csv")).stream().skip(1).sorted().map(l -> l.split(",")).toList();
     }

@@ -9,11 +9,18 @@ import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Scalar;
 
+import org.fingerspell.model.ModelException;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HandCropperTest {
@@ -38,6 +45,22 @@ class HandCropperTest {
         }
     }
 
+    /** Reads presence 0.9 in hand squares {@code isHand} accepts and 0.1 elsewhere; records the squares it read. */
+    private static final class ScriptedCheck implements HandCheck {
+        final Predicate<CropRegion> isHand;
+        final List<CropRegion> read = new ArrayList<>();
+
+        ScriptedCheck(Predicate<CropRegion> isHand) {
+            this.isHand = isHand;
+        }
+
+        @Override
+        public HandLandmarks read(Mat bgrFrame, CropRegion handSquare) {
+            read.add(handSquare);
+            return new HandLandmarks(new float[HandLandmarks.VALUES], isHand.test(handSquare) ? 0.9f : 0.1f, 0.9f);
+        }
+    }
+
     private Mat frame;
     private ScriptedFinder finder;
 
@@ -55,6 +78,13 @@ class HandCropperTest {
     @AfterEach
     void tearDown() {
         frame.release();
+    }
+
+    /** A still-image cropper (passes: as is, then a 0.5 border) that asks {@code check} for presence 0.5. */
+    private HandCropper checkedStillCropper(HandCheck check) {
+        HandCropper cropper = new HandCropper(finder, 0, false, 0.5, HandCropper.Tracking.OFF);
+        cropper.verifyWith(check, 0.5);
+        return cropper;
     }
 
     private static PalmDetection uprightPalm(double score, double cx, double cy, double size) {
@@ -197,6 +227,81 @@ class HandCropperTest {
         cropper.locate(frame);
         finder.palms = List.of(uprightPalm(0.9, 220, 120, 60), uprightPalm(0.8, 70, 60, 30));
         assertEquals(70, cropper.locate(frame).region().centerX(), 1e-9);
+    }
+
+    @Test
+    void locate_handCheck_passesOverAPalmTheLandmarkModelDoesNotTakeForAHand() {
+        // The first pass finds only a false palm at the top (a window sill); the bordered pass finds the hand too.
+        finder.palms = List.of(uprightPalm(0.6, 150, 20, 40));
+        finder.palmsWithPad = List.of(uprightPalm(0.6, 150, 20, 40), uprightPalm(0.8, 150, 120, 30));
+        HandCropper.Location unchecked = new HandCropper(finder, 0, false, 0.5, HandCropper.Tracking.OFF)
+                .locate(frame);
+        assertEquals(0, unchecked.hand().centerY(), 1e-9, "without the check, the sill is taken");
+        assertNull(unchecked.landmarks());
+        ScriptedCheck check = new ScriptedCheck(square -> square.centerY() > 60);
+        HandCropper cropper = checkedStillCropper(check);
+        HandCropper.Location location = cropper.locate(frame);
+        assertEquals(Crop.Source.DETECTED, location.source());
+        assertEquals(150, location.region().centerX(), 1e-9);
+        assertTrue(location.region().centerY() > 60, "the crop is the hand's, not the sill's");
+        assertEquals(0.8, location.score(), 1e-9);
+        assertEquals(0.9f, location.landmarks().presence());
+        assertSame(location.hand(), check.read.get(check.read.size() - 1), "the landmarks are the crop's square's");
+        // the sill in the first pass, the larger sill again in the second, then the hand
+        assertEquals(3, check.read.size());
+        assertEquals(2, cropper.rejectedPalms());
+        assertEquals(2, cropper.detectorRuns());
+    }
+
+    @Test
+    void locate_handCheck_noPalmPasses_readsAsNoHand() {
+        finder.palms = List.of(uprightPalm(0.6, 150, 20, 40));
+        HandCropper cropper = checkedStillCropper(new ScriptedCheck(square -> false));
+        HandCropper.Location location = cropper.locate(frame);
+        assertFalse(location.handFound());
+        assertEquals(Crop.Source.NO_HAND, location.source());
+        assertEquals(CropRegion.centredSquare(300, 200), location.region());
+        assertNull(location.landmarks());
+        assertEquals(2, cropper.rejectedPalms());
+    }
+
+    @Test
+    void locate_tracking_handLeavesTheTrackedSquare_detectsAgainInTheSameFrame() {
+        finder.palms = List.of(uprightPalm(0.9, 150, 100, 40));
+        boolean[] handThere = {true};
+        ScriptedCheck check = new ScriptedCheck(square -> handThere[0] || square.centerX() < 100);
+        HandCropper cropper = new HandCropper(finder, 0, false, 0.5, new HandCropper.Tracking(true, 10, 0.5));
+        cropper.verifyWith(check, 0.5);
+        assertEquals(Crop.Source.DETECTED, cropper.locate(frame).source());
+        assertEquals(Crop.Source.TRACKED, cropper.locate(frame).source());
+        assertEquals(1, cropper.detectorRuns());
+        // the hand moved to the left: the tracked square is empty, and the detector finds the hand there at once
+        handThere[0] = false;
+        finder.palms = List.of(uprightPalm(0.9, 60, 100, 40));
+        HandCropper.Location location = cropper.locate(frame);
+        assertEquals(Crop.Source.DETECTED, location.source());
+        assertEquals(60, location.region().centerX(), 1e-9);
+        assertEquals(2, cropper.detectorRuns());
+        assertEquals(1, cropper.rejectedPalms());
+    }
+
+    @Test
+    void locate_handCheckModelFails_throwsWithTheModelErrorAsCause() {
+        finder.palms = List.of(uprightPalm(0.9, 150, 100, 40));
+        HandCropper cropper = checkedStillCropper((bgr, square) -> {
+            throw new ModelException("session closed");
+        });
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> cropper.locate(frame));
+        assertInstanceOf(ModelException.class, e.getCause());
+    }
+
+    @Test
+    void verifyWith_presenceOutsideZeroToOne_isRefused() {
+        HandCropper cropper = new HandCropper(finder, 0, false, 0.5, HandCropper.Tracking.OFF);
+        HandCheck check = new ScriptedCheck(square -> true);
+        assertThrows(IllegalArgumentException.class, () -> cropper.verifyWith(check, 0));
+        assertThrows(IllegalArgumentException.class, () -> cropper.verifyWith(check, 1.5));
+        assertThrows(IllegalArgumentException.class, () -> cropper.verifyWith(check, Double.NaN));
     }
 
     @Test

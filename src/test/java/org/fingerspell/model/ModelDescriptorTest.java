@@ -168,6 +168,29 @@ class ModelDescriptorTest {
         Path model = Path.of("models", "fingerspell.onnx");
         assertEquals(Path.of("models", "hand_landmark_full.onnx"), l.detectorFile(model));
         assertEquals(Path.of("models", "fingerspell-landmarks.onnx"), l.classifierFile(model));
+        assertEquals(0, l.minPresence(), "older descriptors check no palm");
+    }
+
+    /** A valid descriptor whose landmarks section asks palms for {@code minPresence}. */
+    private static JsonObject withMinPresence(double minPresence) {
+        JsonObject json = DescriptorFixtures.valid();
+        JsonObject landmarks = DescriptorFixtures.landmarks("a.onnx", "b.onnx", 0.5);
+        landmarks.addProperty("min_presence", minPresence);
+        json.add("landmarks", landmarks);
+        return json;
+    }
+
+    @Test
+    void read_landmarkMinPresence_isReadAndKeptWhenWritten() throws Exception {
+        JsonObject json = withMinPresence(0.5);
+        ModelDescriptor d = ModelDescriptor.read(DescriptorFixtures.write(dir, "m.json", json));
+        assertEquals(0.5, d.landmarks().minPresence(), 1e-12);
+        assertTrue(d.toJson().contains("\"min_presence\": 0.5"), d.toJson());
+    }
+
+    @Test
+    void read_landmarkMinPresenceAboveOne_isRejected() throws Exception {
+        assertProblem(withMinPresence(2), "landmarks.min_presence must be within 0..1, not 2.0");
     }
 
     @Test

@@ -58,10 +58,19 @@ class FrameClassifierLandmarksTest {
 
     /** The tiny model's descriptor with this crop mode and, when {@code weight} ≥ 0, a landmarks section. */
     private void describe(String cropMode, double weight) throws Exception {
+        describe(cropMode, weight, 0);
+    }
+
+    /** The same, the landmarks section asking palms for a presence of {@code minPresence} when it is above 0. */
+    private void describe(String cropMode, double weight, double minPresence) throws Exception {
         JsonObject d = TinyModel.descriptor();
         d.getAsJsonObject("crop").addProperty("mode", cropMode);
         if (weight >= 0) {
-            d.add("landmarks", DescriptorFixtures.landmarks("hand.onnx", "lm.onnx", weight));
+            JsonObject landmarks = DescriptorFixtures.landmarks("hand.onnx", "lm.onnx", weight);
+            if (minPresence > 0) {
+                landmarks.addProperty("min_presence", minPresence);
+            }
+            d.add("landmarks", landmarks);
         }
         Files.writeString(dir.resolve("tiny.json"), d.toString());
     }
@@ -90,6 +99,25 @@ class FrameClassifierLandmarksTest {
         landmarkLogits[Labels.indexOf("B")] = B_LOGIT;
         assertArrayEquals(LogitFusion.fuse(alone.classification().probabilities(), landmarkLogits, 0.6),
                 fused.classification().probabilities(), 1e-9);
+    }
+
+    /**
+     * kaggle-test's backlit D: the first palm is two of its fingers. With {@code min_presence} the reader takes the
+     * whole hand a later pass finds, with the landmarks the check read there.
+     */
+    @Test
+    void classify_minPresence_readsTheWholeHandInsteadOfAPalmThatIsNoHand() throws Exception {
+        image = TestData.pack("kaggle-test").resolve("D").resolve("D_test.jpg");
+        describe("hand", 0.6);
+        FrameResult plain = read();
+        describe("hand", 0.6, 0.5);
+        FrameResult checked = read();
+
+        assertTrue(plain.landmarks().presence() < 0.5, "presence " + plain.landmarks().presence());
+        assertTrue(plain.region().side() < 100, "side " + plain.region().side());
+        assertEquals(Crop.Source.DETECTED, checked.source());
+        assertTrue(checked.landmarks().presence() >= 0.5, "presence " + checked.landmarks().presence());
+        assertTrue(checked.region().side() > 150, "the whole hand: side " + checked.region().side());
     }
 
     @Test
