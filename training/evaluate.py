@@ -95,15 +95,34 @@ def build_sets(args, meta):
     for pack in ["kaggle-test", "massey"]:
         sets[pack] = D.read_index(args.data_root, pack)
     out = {}
+    metas = {}
     for name, rows in sets.items():
         if args.sets and name not in args.sets:
             continue
         if args.crops_root:
-            rows, _ = D.attach_crops(rows, args.crops_root)
+            rows, set_metas = D.attach_crops(rows, args.crops_root)
+            metas.update(set_metas)
         else:
             rows = D.attach_paths(rows, args.data_root)
         out[name] = rows
-    return out, split_file
+    return out, split_file, metas
+
+
+def check_hand_check(ck, metas):
+    """The crops' landmark check (crops.json) against the descriptor's landmarks.min_presence, which the app applies:
+    a mismatch means these scores are not the app's, so it is said. Returns the crops' value (None without crops)."""
+    from fingerspell_train import data as D
+    if not metas:
+        return None
+    crops = D.min_landmark_presence(metas)
+    if ck.get("descriptor"):
+        with open(ck["descriptor"]) as f:
+            wanted = float((json.load(f).get("landmarks") or {}).get("min_presence") or 0.0)
+        if wanted != crops:
+            print("warning: the crops were cut with min_landmark_presence %.2f but the descriptor asks %.2f: the app "
+                  "finds hands differently, so these scores are not the app's (crop again with this model)"
+                  % (crops, wanted), file=sys.stderr)
+    return crops
 
 
 def plot_confusion(cm, labels, title, path):
@@ -169,7 +188,8 @@ def main(argv=None):
     meta = ck["meta"]
     size = int(meta["size"])
     no_hand = stills_no_hand(meta.get("crop")) if args.crops_root else "classify"
-    sets, split_file = build_sets(args, meta)
+    sets, split_file, metas = build_sets(args, meta)
+    crops_min_presence = check_hand_check(ck, metas)
     landmarks = None if args.no_landmarks else landmark_fusion(args, ck)
     if landmarks and not args.crops_root:
         raise SystemExit("the landmark classifier reads the landmarks that `fingerspell crop` writes: pass --crops-root")
@@ -181,6 +201,7 @@ def main(argv=None):
     result = {"checkpoint": os.path.relpath(os.path.abspath(args.checkpoint or args.onnx), REPO_ROOT),
               "landmarks": None if not landmarks else {"weight": landmarks[1]},
               "epoch": ck.get("epoch"), "input_size": size, "crops_root": args.crops_root,
+              "crops_min_landmark_presence": crops_min_presence,
               "split_file": os.path.relpath(split_file, REPO_ROOT),
               "note": "massey: letters only (26 classes); predictions outside A..Z count as errors. "
                       "macro_f1 averages F1 over the classes present in the set's ground truth.",

@@ -43,7 +43,7 @@ def main(argv=None):
     options = ort.SessionOptions()
     options.intra_op_num_threads = args.threads
     sessions = [ort.InferenceSession(m, options, providers=["CPUExecutionProvider"]) for m in (args.fp32, args.int8)]
-    sets, _ = evaluate.build_sets(argparse.Namespace(data_root=args.data_root, split_file=args.split_file, sets=None,
+    sets, _, _ = evaluate.build_sets(argparse.Namespace(data_root=args.data_root, split_file=args.split_file, sets=None,
                                                      crops_root=args.crops_root), {})
     print("| test set | n | fp32 acc / F1 | int8 acc / F1 | same top-1 | max \\|Δp\\| | mean per-image max \\|Δp\\| |")
     print("|---|---|---|---|---|---|---|")

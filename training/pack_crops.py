@@ -64,7 +64,7 @@ def pack(rows, out, meta, fmt="WEBP", quality=90, log_every=2000):
 def test_rows(args):
     """Every test set of evaluate.py on the crops, each row's source its set's name."""
     import evaluate
-    sets, split_file = evaluate.build_sets(argparse.Namespace(
+    sets, split_file, _ = evaluate.build_sets(argparse.Namespace(
         data_root=args.data_root or DEFAULT_DATA_ROOT, split_file=None, sets=None, crops_root=args.crops_root),
         {"split_file": os.path.relpath(os.path.join(args.splits_dir or SPLITS_DIR, "blocks_80_10_10.csv"),
                                        REPO_ROOT)})

@@ -137,9 +137,9 @@ def write_reference(net, rows, path, n=REFERENCE_ROWS):
                    "tolerance": 1e-3, "items": items}, f, indent=1)
 
 
-def install(onnx_path, weight, version, run_json, net=None, reference_rows=None):
+def install(onnx_path, weight, version, run_json, net=None, reference_rows=None, min_presence=0.0):
     """Copies the classifier into models/, writes its parity reference and names it, the landmark model and the
-    weight in the descriptor."""
+    weight in the descriptor, with the landmark presence palms needed in the training crops (when above 0)."""
     target = os.path.join(MODELS_DIR, "fingerspell-landmarks.onnx")
     shutil.copyfile(onnx_path, target)
     if net is not None:
@@ -150,6 +150,8 @@ def install(onnx_path, weight, version, run_json, net=None, reference_rows=None)
     d["landmarks"] = {"detector": "hand_landmark_full.onnx", "classifier": "fingerspell-landmarks.onnx",
                       "input_name": "landmarks", "logits_output": "logits", "weight": weight,
                       "training": os.path.relpath(run_json, REPO_ROOT)}
+    if min_presence > 0:
+        d["landmarks"]["min_presence"] = min_presence
     if version:
         d["version"] = version
     with open(descriptor_path, "w") as f:
@@ -242,7 +244,8 @@ def main(argv=None):
 
     t0 = time.time()
     split = [r for r in D.read_split(args.split_file) if r["pack"] in TRAIN_PACKS]
-    rows, _ = D.attach_crops([r for r in split if r["split"] in ("train", "val")], args.crops_root)
+    rows, metas = D.attach_crops([r for r in split if r["split"] in ("train", "val")], args.crops_root)
+    min_presence = D.min_landmark_presence(metas)
     train_rows = landmark_rows([r for r in rows if r["split"] == "train"])
     val_sets = {pack: [r for r in rows if r["split"] == "val" and r["pack"] == pack] for pack in TRAIN_PACKS}
     if not train_rows:
@@ -289,14 +292,14 @@ def main(argv=None):
            "args": vars(args), "split_file": os.path.relpath(args.split_file, REPO_ROOT),
            "split_sha256": D.sha256_file(args.split_file), "train_rows": len(train_rows),
            "train_seconds": round(train_seconds, 1), "history": history, "fusion_grid": table,
-           "fusion_weight": weight, "fusion_weight_reason": why, "crop_model": os.path.relpath(os.path.abspath(args.crop_model), REPO_ROOT)}
+           "fusion_weight": weight, "fusion_weight_reason": why, "min_landmark_presence": min_presence, "crop_model": os.path.relpath(os.path.abspath(args.crop_model), REPO_ROOT)}
     run_json = os.path.join(args.out, "run.json")
     with open(run_json, "w") as f:
         json.dump(run, f, indent=1)
     log("wrote %s and %s (%.0f s)" % (onnx_path, run_json, time.time() - t0))
     if args.install:
         install(onnx_path, weight, args.version, run_json, net,
-                [r for v in val_sets.values() for r in v])
+                [r for v in val_sets.values() for r in v], min_presence=min_presence)
 
 
 if __name__ == "__main__":

@@ -208,6 +208,18 @@ def attach_crops(split_rows_, crops_root):
     return out, metas
 
 
+def min_landmark_presence(metas):
+    """The landmark presence a palm needed to count as a hand when these crop folders were cut (crops.json
+    `min_landmark_presence`; 0 for folders cut without the check). A model trained on them carries it into its
+    descriptor (landmarks.min_presence), so the app finds hands as its training crops did. Folders that disagree
+    are refused."""
+    values = {pack: float(m.get("min_landmark_presence") or 0.0) for pack, m in metas.items()}
+    if len(set(values.values())) > 1:
+        raise SystemExit("crop folders were cut with different landmark checks (min_landmark_presence %s): "
+                         "crop them again with one model" % values)
+    return next(iter(values.values()), 0.0)
+
+
 def attach_masks(rows, masks_root):
     """Give each row whose crop has a hand mask under <masks_root>/<pack>/<file> its `mask_path`; returns the count."""
     found = 0

@@ -118,3 +118,33 @@ class StillsNoHandTest(unittest.TestCase):
         probs[1, LABEL_TO_INDEX["B"]] = 1
         self.assertEqual(score(rows, probs, no_hand="classify")["accuracy"], 1.0)
         self.assertEqual(score(rows, probs, no_hand="nothing")["accuracy"], 0.5)
+
+
+class HandCheckWarningTest(unittest.TestCase):
+    """Scores from crops cut with another landmark check than the descriptor's are said not to be the app's."""
+
+    def check(self, descriptor_section, metas):
+        import contextlib
+        import io
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "m.json")
+            with open(path, "w") as f:
+                json.dump({"landmarks": descriptor_section} if descriptor_section else {}, f)
+            err = io.StringIO()
+            with contextlib.redirect_stderr(err):
+                value = evaluate.check_hand_check({"descriptor": path}, metas)
+        return value, err.getvalue()
+
+    def test_crops_cut_as_the_descriptor_asks_raise_no_warning(self):
+        value, err = self.check({"weight": 0.55, "min_presence": 0.5}, {"a": {"min_landmark_presence": 0.5}})
+        self.assertEqual((value, err), (0.5, ""))
+
+    def test_a_mismatch_either_way_is_said(self):
+        value, err = self.check({"weight": 0.55, "min_presence": 0.5}, {"a": {}})
+        self.assertEqual(value, 0.0)
+        self.assertIn("not the app's", err)
+        _, err = self.check(None, {"a": {"min_landmark_presence": 0.5}})
+        self.assertIn("min_landmark_presence 0.50 but the descriptor asks 0.00", err)
+
+    def test_without_crops_there_is_nothing_to_check(self):
+        self.assertEqual(self.check(None, {}), (None, ""))

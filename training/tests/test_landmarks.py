@@ -1,3 +1,4 @@
+import json
 import os
 import tempfile
 import unittest
@@ -221,3 +222,38 @@ class FusionTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class HandCheckTest(unittest.TestCase):
+    """The landmark check the training crops were cut with travels into the descriptor the app reads."""
+
+    def test_folders_that_agree_give_their_value_and_old_folders_none(self):
+        from fingerspell_train.data import min_landmark_presence
+        self.assertEqual(min_landmark_presence({"a": {"min_landmark_presence": 0.5},
+                                                "b": {"min_landmark_presence": 0.5}}), 0.5)
+        self.assertEqual(min_landmark_presence({"a": {"margin": 0.1}}), 0.0)
+        self.assertEqual(min_landmark_presence({}), 0.0)
+
+    def test_folders_cut_with_different_checks_are_refused(self):
+        from fingerspell_train.data import min_landmark_presence
+        with self.assertRaises(SystemExit) as e:
+            min_landmark_presence({"kaggle-train": {"min_landmark_presence": 0.5}, "phone-train": {}})
+        self.assertIn("different landmark checks", str(e.exception))
+
+    def test_install_writes_the_check_into_the_descriptor_only_when_there_is_one(self):
+        from unittest import mock
+        with tempfile.TemporaryDirectory() as d:
+            onnx_path = os.path.join(d, "members.onnx")
+            with open(onnx_path, "wb") as f:
+                f.write(b"onnx")
+            descriptor = os.path.join(d, "fingerspell.json")
+            for min_presence, expected in ((0.5, 0.5), (0.0, None)):
+                with open(descriptor, "w") as f:
+                    f.write('{"name": "m"}')
+                with mock.patch.object(train_landmarks, "MODELS_DIR", d):
+                    train_landmarks.install(onnx_path, 0.55, None, os.path.join(d, "run.json"),
+                                            min_presence=min_presence)
+                with open(descriptor) as f:
+                    section = json.load(f)["landmarks"]
+                self.assertEqual(section.get("min_presence"), expected)
+                self.assertEqual(section["weight"], 0.55)
