@@ -32,8 +32,9 @@ import java.util.Objects;
  * contrast-equalised. When still no hand is found the crop is the largest centred square, marked
  * {@link Crop.Source#NO_HAND}. With a {@link HandCheck} ({@link #verifyWith}), a palm is taken only when the hand
  * landmark model finds a hand in its square; otherwise the next palm or pass is tried, and a tracked hand that the
- * landmark model no longer sees is searched for again at once. Without a detector the crop is that same square, the guide box the user
- * places the hand in, marked {@link Crop.Source#FALLBACK} and assumed to hold the hand. One instance per thread.
+ * landmark model no longer sees is searched for again at once. Without a detector the crop is that same square,
+ * the guide box the user places the hand in, marked {@link Crop.Source#FALLBACK} and assumed to hold the hand. One
+ * instance per thread.
  */
 public final class HandCropper implements Cropper {
 
