@@ -70,12 +70,13 @@ def main(argv=None):
     out = ["## Landmark classifier and fusion (measured)", ""]
     out.append("Run `%s`: %d training rows with landmarks (the split's train blocks of kaggle-train and phone-train), "
                "%d epochs of one-cycle AdamW (peak lr %g, weight decay %g, label smoothing %g, batch %d, seed %d), "
-               "augmentation: turn about the wrist ±%g°%s, stretch ±%g per axis, mirror p 0.5, jitter %g palm lengths; "
+               "augmentation: turn about the wrist ±%g°%s, stretch ±%g per axis, %s, jitter %g palm lengths; "
                "%.0f s on 2 CPU cores%s. Last epoch: validation (rows with landmarks) accuracy %.4f, macro-F1 %.4f%s."
                % (rel(args.run), run["train_rows"], a["epochs"], a["max_lr"], a["weight_decay"], a["label_smoothing"],
                   a["batch_size"], a["seed"], a["rotate"],
                   " in the image plane and ±%g° out of it" % a["tilt"] if a.get("tilt") else "",
-                  a["scale"], a["noise"], run["train_seconds"],
+                  a["scale"], "no mirroring (right hands only)" if a.get("no_mirror") else "mirror p 0.5",
+                  a["noise"], run["train_seconds"],
                   "" if members == 1 else "; %d members (seeds %d–%d), the mean of their logits" % (
                       members, a["seed"], a["seed"] + members - 1),
                   last["val_accuracy"], last["val_macro_f1"], "" if members == 1 else " (mean over the members)"))

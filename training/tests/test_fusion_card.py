@@ -38,6 +38,7 @@ class FusionCardTest(unittest.TestCase):
                 text = f.read()
         self.assertIn("1234 training rows", text)
         self.assertIn("±20° in the image plane and ±35° out of it", text)
+        self.assertIn("mirror p 0.5", text)
         self.assertIn("**w = 0.40**", text)
         self.assertIn("| **0.40** | 0.7400 | 1.0000 | 0.8700 |", text)
         self.assertIn("| crop alone | 0.5000 / 0.4900 |", text)
@@ -49,7 +50,8 @@ class FusionCardTest(unittest.TestCase):
             history = [[{"epoch": 60, "val_accuracy": 0.8, "val_macro_f1": 0.81}],
                        [{"epoch": 60, "val_accuracy": 0.9, "val_macro_f1": 0.91}]]
             run = {"args": {"epochs": 60, "max_lr": 3e-3, "weight_decay": 1e-3, "label_smoothing": 0.1,
-                            "batch_size": 256, "seed": 4, "rotate": 20.0, "scale": 0.1, "noise": 0.03},
+                            "batch_size": 256, "seed": 4, "rotate": 20.0, "scale": 0.1, "noise": 0.03,
+                            "no_mirror": True},
                    "train_rows": 10, "train_seconds": 5.0, "history": history, "fusion_weight": 0.5,
                    "fusion_grid": [{"weight": 0.5, "val_macro_f1": {"kaggle-train": 0.8}, "mean": 0.8}]}
             os.makedirs(os.path.join(d, "run"))
@@ -64,6 +66,8 @@ class FusionCardTest(unittest.TestCase):
                 text = f.read()
         self.assertIn("2 members (seeds 4–5), the mean of their logits", text)
         self.assertIn("accuracy 0.8500, macro-F1 0.8600 (mean over the members)", text)
+        self.assertIn("no mirroring (right hands only)", text)
+        self.assertNotIn("mirror p 0.5", text)
 
 
 class FusionWeightSentenceTest(unittest.TestCase):
