@@ -96,6 +96,7 @@ def prepare_rows(args):
     metas = {}
     if args.crops_root:
         rows, metas = D.attach_crops(rows, args.crops_root)
+        D.min_landmark_presence(metas)  # packs cut with different hand checks are refused
     else:
         rows = D.attach_paths(rows, args.data_root)
     return rows, split_path, split_sha, metas

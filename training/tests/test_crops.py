@@ -194,3 +194,24 @@ class PreviewAugmentTest(unittest.TestCase):
             # the canonical view of a fake crop is its uniform centre square
             self.assertLess(float(img[:40, :40].std()), 2.0)
             self.assertGreater(float(img[:40, 40:].std()), 2.0, "augmented views differ from it")
+
+
+class MixedHandCheckTest(unittest.TestCase):
+    def test_training_refuses_packs_cut_with_different_hand_checks(self):
+        import train as train_cli
+        from fingerspell_train.trainer import prepare_rows
+        with tempfile.TemporaryDirectory() as root:
+            data_root, crops_root = make_fake(root)
+            packs = sorted(os.listdir(crops_root))
+            self.assertGreaterEqual(len(packs), 2)
+            meta_path = os.path.join(crops_root, packs[0], "crops.json")
+            with open(meta_path) as f:
+                meta = json.load(f)
+            meta["min_landmark_presence"] = 0.5
+            with open(meta_path, "w") as f:
+                json.dump(meta, f)
+            args = train_cli.parser().parse_args(["--data-root", data_root, "--crops-root", crops_root,
+                                                  "--splits-dir", os.path.join(root, "splits")])
+            with self.assertRaises(SystemExit) as e:
+                prepare_rows(args)
+            self.assertIn("different landmark checks", str(e.exception))
